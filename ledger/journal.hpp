@@ -1,0 +1,84 @@
+#pragma once
+// The journal's plain data: what a caller asks to post, and the entries the store keeps.
+#include "ledger/ids.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samaki::ledger {
+
+enum class side { debit, credit };
+
+// One line of a posting as a caller gives it: the amount is decimal text in major units, parsed by the
+// currency of the account it lands on.
+struct posting_line {
+  std::string account;  // account code, e.g. "1010"
+  std::optional<member_id> member;
+  ledger::side side = side::debit;
+  std::string amount;
+  std::string memo;
+};
+
+// "After this entry, account (and member) must have this balance", in the account's natural sign.
+struct balance_expectation {
+  std::string account;
+  std::optional<member_id> member;
+  std::string balance;
+};
+
+// A request to post one entry.
+struct posting {
+  group_id group;
+  std::string date;  // YYYY-MM-DD
+  std::string memo;
+  std::vector<posting_line> lines;
+  std::vector<balance_expectation> expect;
+  std::string idempotency_key;  // empty: no idempotency (internal callers only)
+  std::string author;
+};
+
+// A request to reverse an entry: every line mirrored, linked to the original.
+struct reversal {
+  group_id group;
+  entry_id original;
+  std::optional<std::string> date;  // default: today
+  std::optional<std::string> memo;  // default: "Reversal of entry <seq>"
+  std::string idempotency_key;
+  std::string author;
+};
+
+struct entry_line {
+  int line_no = 0;
+  std::string account;
+  std::optional<member_id> member;
+  std::string currency;
+  ledger::side side = side::debit;
+  std::int64_t amount = 0;  // minor units, > 0
+  std::string memo;
+};
+
+// A stored entry. Hashes are lower-case hex of SHA-256.
+struct entry {
+  entry_id id;
+  group_id group;
+  std::int64_t seq = 0;
+  std::string date;
+  std::string memo;
+  std::optional<entry_id> reverses;
+  std::optional<entry_id> reversed_by;  // filled by reads
+  std::string created_by;
+  std::string created_at;  // RFC 3339 UTC
+  std::string prev_hash;
+  std::string hash;
+  std::vector<entry_line> lines;
+};
+
+// What posting gives back: the entry, and whether it was already there under the same idempotency key.
+struct posted {
+  ledger::entry entry;
+  bool replayed = false;
+};
+
+}  // namespace samaki::ledger

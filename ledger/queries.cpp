@@ -1,0 +1,181 @@
+#include "ledger/queries.hpp"
+
+#include "ledger/store/rows.hpp"
+
+#include <map>
+
+namespace samaki::ledger {
+namespace {
+
+std::int64_t natural(account_type type, std::int64_t debit_minus_credit) {
+  return debit_normal(type) ? debit_minus_credit : -debit_minus_credit;
+}
+
+void bind_optional_text(sqlite::statement& s, int index, const std::optional<std::string>& text) {
+  if (text) s.bind(index, *text);
+  else s.bind_null(index);
+}
+
+}  // namespace
+
+std::vector<group_info> list_groups(sqlite::connection& db, const std::optional<std::vector<group_id>>& visible) {
+  std::vector<group_info> out;
+  if (visible) {
+    for (auto id : *visible)
+      if (auto g = load_group(db, id)) out.push_back(std::move(*g));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return out;
+  }
+  std::vector<group_id> ids;
+  {
+    auto s = db.prepare("SELECT id FROM groups ORDER BY id");
+    while (s->step()) ids.push_back(group_id{s->column_int(0)});
+  }
+  for (auto id : ids)
+    if (auto g = load_group(db, id)) out.push_back(std::move(*g));
+  return out;
+}
+
+std::vector<member_info> list_members(sqlite::connection& db, group_id group, std::int64_t after, std::size_t limit) {
+  std::vector<member_id> ids;
+  {
+    auto s = db.prepare("SELECT id FROM members WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?");
+    s->bind(1, group.value).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+    while (s->step()) ids.push_back(member_id{s->column_int(0)});
+  }
+  std::vector<member_info> out;
+  for (auto id : ids)
+    if (auto m = load_member(db, id)) out.push_back(std::move(*m));
+  return out;
+}
+
+std::vector<account_balance> list_accounts(sqlite::connection& db, group_id group) {
+  std::map<std::int64_t, std::int64_t> totals;
+  {
+    auto s = db.prepare(
+        "SELECT b.account_id, sum(b.balance) FROM balances b JOIN accounts a ON a.id = b.account_id "
+        "WHERE a.group_id = ? GROUP BY b.account_id");
+    s->bind(1, group.value);
+    while (s->step()) totals[s->column_int(0)] = s->column_int(1);
+  }
+  std::vector<account_balance> out;
+  for (auto& a : load_accounts(db, group)) {
+    auto raw = totals.count(a.id.value) ? totals[a.id.value] : 0;
+    auto type = a.type;
+    out.push_back(account_balance{std::move(a), natural(type, raw)});
+  }
+  return out;
+}
+
+std::optional<account_balance> find_account(sqlite::connection& db, group_id group, const std::string& code) {
+  for (auto& a : list_accounts(db, group))
+    if (a.account.code == code) return std::move(a);
+  return std::nullopt;
+}
+
+std::vector<member_balance> member_balances(sqlite::connection& db, const account_info& account) {
+  auto s = db.prepare(
+      "SELECT member_id, balance FROM balances WHERE account_id = ? AND member_id <> 0 AND balance <> 0 "
+      "ORDER BY member_id");
+  s->bind(1, account.id.value);
+  std::vector<member_balance> out;
+  while (s->step()) out.push_back(member_balance{member_id{s->column_int(0)}, natural(account.type, s->column_int(1))});
+  return out;
+}
+
+std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
+  std::optional<std::int64_t> account;
+  if (f.account) {
+    auto s = db.prepare("SELECT id FROM accounts WHERE group_id = ? AND code = ?");
+    s->bind(1, f.group.value).bind(2, *f.account);
+    if (!s->step()) return {};
+    account = s->column_int(0);
+  }
+  std::vector<entry_id> ids;
+  {
+    auto s = db.prepare(
+        "SELECT e.id FROM entries e WHERE e.group_id = ?1 AND e.seq > ?2 "
+        "AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4) "
+        "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM lines l WHERE l.entry_id = e.id AND l.account_id = ?5)) "
+        "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM lines l WHERE l.entry_id = e.id AND l.member_id = ?6)) "
+        "ORDER BY e.seq LIMIT ?7");
+    s->bind(1, f.group.value).bind(2, f.after_seq);
+    bind_optional_text(*s, 3, f.from);
+    bind_optional_text(*s, 4, f.to);
+    s->bind(5, account);
+    s->bind(6, f.member ? std::optional(f.member->value) : std::nullopt);
+    s->bind(7, static_cast<std::int64_t>(f.limit));
+    while (s->step()) ids.push_back(entry_id{s->column_int(0)});
+  }
+  std::vector<entry> out;
+  out.reserve(ids.size());
+  for (auto id : ids)
+    if (auto e = load_entry(db, id)) out.push_back(std::move(*e));
+  return out;
+}
+
+std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_id group,
+                                                  const std::optional<std::string>& as_of) {
+  std::map<std::int64_t, std::int64_t> raw;  // account id -> debit minus credit
+  if (as_of) {
+    auto s = db.prepare(
+        "SELECT l.account_id, sum(l.debit) - sum(l.credit) FROM lines l JOIN entries e ON e.id = l.entry_id "
+        "WHERE e.group_id = ? AND e.date <= ? GROUP BY l.account_id");
+    s->bind(1, group.value).bind(2, *as_of);
+    while (s->step()) raw[s->column_int(0)] = s->column_int(1);
+  } else {
+    auto s = db.prepare(
+        "SELECT b.account_id, sum(b.balance) FROM balances b JOIN accounts a ON a.id = b.account_id "
+        "WHERE a.group_id = ? GROUP BY b.account_id");
+    s->bind(1, group.value);
+    while (s->step()) raw[s->column_int(0)] = s->column_int(1);
+  }
+  std::map<std::string, trial_balance_currency> by_currency;
+  for (auto& a : load_accounts(db, group)) {
+    auto it = raw.find(a.id.value);
+    if (it == raw.end() || it->second == 0) continue;
+    auto& c = by_currency[a.currency];
+    c.currency = a.currency;
+    trial_balance_row row{a.code, a.name, a.name_km, a.type, it->second > 0 ? it->second : 0,
+                          it->second < 0 ? -it->second : 0};
+    c.total_debit += row.debit;
+    c.total_credit += row.credit;
+    c.rows.push_back(std::move(row));
+  }
+  std::vector<trial_balance_currency> out;
+  for (auto& [code, c] : by_currency) out.push_back(std::move(c));
+  return out;
+}
+
+std::vector<statement_account> member_statement(sqlite::connection& db, group_id group, member_id member,
+                                                const std::optional<std::string>& from,
+                                                const std::optional<std::string>& to) {
+  std::vector<statement_account> out;
+  for (const auto& a : load_accounts(db, group)) {
+    if (!a.member_ledger) continue;
+    statement_account sa{a.code, a.name, a.name_km, a.currency, a.type, 0, 0, {}};
+    auto s = db.prepare(
+        "SELECT e.id, e.seq, e.date, e.memo, l.debit, l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
+        "WHERE l.member_id = ? AND l.account_id = ? AND (?3 IS NULL OR e.date <= ?3) ORDER BY e.date, e.seq");
+    s->bind(1, member.value).bind(2, a.id.value);
+    bind_optional_text(*s, 3, to);
+    std::int64_t running = 0;
+    while (s->step()) {
+      auto date = s->column_text(2);
+      auto debit = s->column_int(4), credit = s->column_int(5);
+      running += natural(a.type, debit - credit);
+      if (from && date < *from) {
+        sa.opening = running;
+        continue;
+      }
+      sa.lines.push_back(statement_line{entry_id{s->column_int(0)}, s->column_int(1), date, s->column_text(3), a.code,
+                                        a.currency, debit, credit, running});
+    }
+    sa.closing = running;
+    if (sa.lines.empty() && sa.opening == 0) continue;
+    out.push_back(std::move(sa));
+  }
+  return out;
+}
+
+}  // namespace samaki::ledger

@@ -1,0 +1,173 @@
+#include "ledger/store/migrations.hpp"
+
+#include <array>
+#include <string>
+
+namespace samaki::ledger {
+namespace {
+
+// Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
+constexpr std::array<const char*, 2> migrations = {
+    // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
+    R"sql(
+CREATE TABLE groups (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_km TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL CHECK (kind IN ('savings_group', 'agri_cooperative', 'joint_task')),
+  currency TEXT NOT NULL,
+  cash_unit INTEGER NOT NULL CHECK (cash_unit > 0),
+  province TEXT NOT NULL DEFAULT '',
+  district TEXT NOT NULL DEFAULT '',
+  commune TEXT NOT NULL DEFAULT '',
+  village TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  code TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('asset', 'liability', 'equity', 'income', 'expense')),
+  name TEXT NOT NULL,
+  name_km TEXT NOT NULL DEFAULT '',
+  currency TEXT NOT NULL,
+  member_ledger INTEGER NOT NULL CHECK (member_ledger IN (0, 1)),
+  UNIQUE (group_id, code)
+);
+CREATE TABLE members (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  name TEXT NOT NULL,
+  name_km TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  gender TEXT NOT NULL DEFAULT '',
+  joined_on TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX members_by_group ON members (group_id, id);
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  date TEXT NOT NULL,
+  memo TEXT NOT NULL,
+  reverses INTEGER REFERENCES entries(id),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  prev_hash BLOB NOT NULL,
+  hash BLOB NOT NULL,
+  UNIQUE (group_id, seq)
+);
+-- An entry can be reversed once.
+CREATE UNIQUE INDEX entries_reversal ON entries (reverses) WHERE reverses IS NOT NULL;
+CREATE TABLE lines (
+  entry_id INTEGER NOT NULL REFERENCES entries(id),
+  line_no INTEGER NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  member_id INTEGER REFERENCES members(id),
+  debit INTEGER NOT NULL CHECK (debit >= 0),
+  credit INTEGER NOT NULL CHECK (credit >= 0),
+  memo TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (entry_id, line_no),
+  CHECK ((debit > 0) <> (credit > 0))
+) WITHOUT ROWID;
+CREATE INDEX lines_by_account ON lines (account_id, entry_id);
+CREATE INDEX lines_by_member ON lines (member_id, entry_id) WHERE member_id IS NOT NULL;
+-- Running balance (debit minus credit) per account and member; member_id 0 for non-member accounts.
+CREATE TABLE balances (
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  member_id INTEGER NOT NULL,
+  balance INTEGER NOT NULL,
+  PRIMARY KEY (account_id, member_id)
+) WITHOUT ROWID;
+-- The last entry of each group's chain, so a truncated journal is noticed by verify.
+CREATE TABLE chain_heads (
+  group_id INTEGER PRIMARY KEY REFERENCES groups(id),
+  seq INTEGER NOT NULL,
+  hash BLOB NOT NULL
+);
+CREATE TABLE idempotency_keys (
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  key TEXT NOT NULL,
+  request_hash BLOB NOT NULL,
+  entry_id INTEGER NOT NULL REFERENCES entries(id),
+  PRIMARY KEY (group_id, key)
+) WITHOUT ROWID;
+CREATE TABLE periods (
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  through TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('month', 'year', 'cycle')),
+  closed_at TEXT NOT NULL,
+  closed_by TEXT NOT NULL,
+  head_seq INTEGER NOT NULL,
+  head BLOB NOT NULL,
+  PRIMARY KEY (group_id, through)
+) WITHOUT ROWID;
+-- The journal is append-only; corrections are reversing entries.
+CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
+CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
+CREATE TRIGGER lines_no_update BEFORE UPDATE ON lines BEGIN SELECT RAISE(ABORT, 'lines are append-only'); END;
+CREATE TRIGGER lines_no_delete BEFORE DELETE ON lines BEGIN SELECT RAISE(ABORT, 'lines are append-only'); END;
+)sql",
+    // 2: users, their groups, sessions (tokens stored only as hashes) and the append-only audit log.
+    R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  display_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'treasurer', 'member')),
+  member_id INTEGER REFERENCES members(id),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE user_groups (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  PRIMARY KEY (user_id, group_id)
+) WITHOUT ROWID;
+CREATE TABLE sessions (
+  token_hash BLOB PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  ended INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id INTEGER,
+  username TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  group_id INTEGER,
+  target TEXT NOT NULL DEFAULT '',
+  request_id TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_group ON audit_log (group_id, id);
+-- Append-only: the log refuses changes and deletions at the database level too.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+)sql",
+};
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(migrations.size()); }
+
+void migrate(sqlite::connection& db) {
+  auto version = db.query_int("PRAGMA user_version");
+  if (version > schema_version())
+    throw sqlite::sqlite_error(SQLITE_ERROR, "database schema version " + std::to_string(version) +
+                                                 " is newer than this build (" +
+                                                 std::to_string(schema_version()) + ")");
+  for (auto step = version; step < schema_version(); ++step) {
+    sqlite::transaction tx(db);
+    db.exec(migrations[static_cast<std::size_t>(step)]);
+    db.exec("PRAGMA user_version = " + std::to_string(step + 1));
+    tx.commit();
+  }
+}
+
+}  // namespace samaki::ledger

@@ -1,0 +1,138 @@
+#include "ledger/store/store.hpp"
+
+#include "ledger/store/migrations.hpp"
+#include "ledger/store/sqlite.hpp"
+#include "ledger/store/write_context.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace samaki::ledger {
+
+void configure_connection(sqlite::connection& db, bool synchronous_full) {
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec(synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
+}
+
+namespace {
+
+// The writer's connection lives as long as the writer thread; the context borrows it.
+struct writer_connection {
+  explicit writer_connection(const store_options& options) : db(options.path, sqlite::open_mode::read_write_create) {
+    configure_connection(db, options.synchronous_full);
+    // A bigger page cache keeps the indexes of a long history in memory.
+    db.exec("PRAGMA cache_size = -65536");
+    migrate(db);
+  }
+  sqlite::connection db;
+};
+
+}  // namespace
+
+
+store::store(store_options options) : options_(std::move(options)) {
+  // Open and migrate on the caller's thread so a bad path or schema fails the constructor.
+  auto holder = std::make_shared<writer_connection>(options_);
+  context_ = std::make_unique<write_context>(holder->db, options_.timezone_offset_minutes);
+  writer_ = std::thread([this, holder] {
+    writer_loop();
+    context_.reset();
+  });
+}
+
+store::~store() { stop(); }
+
+void store::on_batch(std::function<void(const batch_report&)> observer) {
+  std::lock_guard lock(mutex_);
+  observer_ = std::move(observer);
+}
+
+void store::enqueue(std::unique_ptr<job> j) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_) {
+      queue_.push_back(std::move(j));
+      wake_.notify_one();
+      return;
+    }
+  }
+  j->fail(error(errc::unavailable, "the store is shutting down"));
+  j->finish();
+}
+
+void store::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && !writer_.joinable()) return;
+    stopping_ = true;
+    wake_.notify_all();
+  }
+  if (writer_.joinable() && writer_.get_id() != std::this_thread::get_id()) writer_.join();
+}
+
+void store::writer_loop() {
+  for (;;) {
+    std::deque<std::unique_ptr<job>> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything queued has been answered
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    run_batch(batch);
+  }
+}
+
+void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
+  auto started = std::chrono::steady_clock::now();
+  batch_report report;
+  report.size = batch.size();
+  auto& db = context_->db();
+  std::vector<job*> succeeded;
+  std::size_t ran = 0;
+  try {
+    sqlite::transaction tx(db);
+    for (auto& j : batch) {
+      sqlite::savepoint sp(db);
+      try {
+        if (j->run(*context_)) {
+          sp.release();
+          succeeded.push_back(j.get());
+        } else {
+          sp.rollback();
+          ++report.failed;
+        }
+      } catch (const std::exception& e) {
+        // Work that threw may have changed caches after its SQL; reload them rather than trust them.
+        sp.rollback();
+        context_->invalidate();
+        ++report.failed;
+        spdlog::error("writer: work failed: {}", e.what());
+        j->fail(error(errc::internal, "the ledger could not store this"));
+      }
+      ++ran;
+    }
+    tx.commit();
+    report.committed = true;
+  } catch (const std::exception& e) {
+    spdlog::error("writer: batch of {} failed to commit: {}", batch.size(), e.what());
+    context_->invalidate();
+    error failure(errc::unavailable, "the ledger could not commit; try again");
+    for (auto* j : succeeded) j->fail(failure);
+    for (std::size_t i = ran; i < batch.size(); ++i) batch[i]->fail(failure);
+    report.failed = batch.size();
+  }
+  report.duration = std::chrono::steady_clock::now() - started;
+  for (auto& j : batch) j->finish();
+  std::function<void(const batch_report&)> observer;
+  {
+    std::lock_guard lock(mutex_);
+    observer = observer_;
+  }
+  if (observer) observer(report);
+}
+
+}  // namespace samaki::ledger

@@ -1,0 +1,60 @@
+#include "ledger/store/write_context.hpp"
+
+#include "ledger/store/rows.hpp"
+
+namespace samaki::ledger {
+
+group_state* write_context::group(group_id id) {
+  if (auto it = groups_.find(id.value); it != groups_.end()) return it->second.get();
+  auto info = load_group(db_, id);
+  if (!info) return nullptr;
+  auto state = std::make_unique<group_state>();
+  state->info = std::move(*info);
+  for (auto& a : load_accounts(db_, id)) state->accounts.emplace(a.code, std::move(a));
+  {
+    auto s = db_.prepare("SELECT seq, hash FROM entries WHERE group_id = ? ORDER BY seq DESC LIMIT 1");
+    s->bind(1, id.value);
+    if (s->step()) {
+      state->last_seq = s->column_int(0);
+      state->head = digest_from_bytes(s->column_blob(1));
+    }
+  }
+  {
+    auto s = db_.prepare("SELECT max(through) FROM periods WHERE group_id = ?");
+    s->bind(1, id.value);
+    if (s->step()) state->closed_through = s->column_optional_text(0).value_or("");
+  }
+  return groups_.emplace(id.value, std::move(state)).first->second.get();
+}
+
+std::optional<group_id> write_context::member_group(member_id id) {
+  if (auto it = member_groups_.find(id.value); it != member_groups_.end()) return it->second;
+  auto s = db_.prepare("SELECT group_id FROM members WHERE id = ?");
+  s->bind(1, id.value);
+  if (!s->step()) return std::nullopt;
+  group_id g{s->column_int(0)};
+  member_groups_.emplace(id.value, g);
+  return g;
+}
+
+std::int64_t write_context::balance(account_id account, std::int64_t member) {
+  balance_key key{account.value, member};
+  if (auto it = balances_.find(key); it != balances_.end()) return it->second;
+  auto s = db_.prepare("SELECT balance FROM balances WHERE account_id = ? AND member_id = ?");
+  s->bind(1, account.value).bind(2, member);
+  std::int64_t value = s->step() ? s->column_int(0) : 0;
+  balances_.emplace(key, value);
+  return value;
+}
+
+void write_context::set_balance(account_id account, std::int64_t member, std::int64_t value) {
+  balances_[balance_key{account.value, member}] = value;
+}
+
+void write_context::invalidate() {
+  groups_.clear();
+  member_groups_.clear();
+  balances_.clear();
+}
+
+}  // namespace samaki::ledger

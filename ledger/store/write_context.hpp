@@ -1,0 +1,68 @@
+#pragma once
+// What work running on the writer thread sees: the write connection and caches of what the writer
+// itself wrote (chain heads, charts, members, balances), so posting needs no reads of history.
+// The caches are only ever changed after the SQL for a change has succeeded; the store drops them all
+// whenever a batch fails to commit or work throws, and they reload lazily.
+#include "ledger/group.hpp"
+#include "ledger/hash_chain.hpp"
+#include "ledger/ids.hpp"
+#include "ledger/store/sqlite.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace samaki::ledger {
+
+// The writer's view of one group.
+struct group_state {
+  group_info info;
+  std::int64_t last_seq = 0;
+  digest head{};                 // hash of the entry at last_seq, zeros before the first
+  std::string closed_through;    // empty: no closed period
+  std::unordered_map<std::string, account_info> accounts;  // by code
+};
+
+class write_context {
+ public:
+  write_context(sqlite::connection& db, int timezone_offset_minutes)
+      : db_(db), timezone_offset_minutes_(timezone_offset_minutes) {}
+
+  sqlite::connection& db() { return db_; }
+  int timezone_offset_minutes() const { return timezone_offset_minutes_; }
+
+  // The group's state, loaded on first use; nullptr for an unknown group.
+  group_state* group(group_id id);
+  // The group a member belongs to; nullopt for an unknown member.
+  std::optional<group_id> member_group(member_id id);
+  // The running balance (debit minus credit) of an account for a member (0 for non-member accounts).
+  std::int64_t balance(account_id account, std::int64_t member);
+
+  // Updates after the SQL succeeded.
+  void set_balance(account_id account, std::int64_t member, std::int64_t value);
+  void remember_member(member_id member, group_id group) { member_groups_[member.value] = group; }
+  void forget_group(group_id id) { groups_.erase(id.value); }
+
+  // Drops every cache; they reload from the database on next use.
+  void invalidate();
+
+ private:
+  struct balance_key {
+    std::int64_t account, member;
+    bool operator==(const balance_key&) const = default;
+  };
+  struct balance_key_hash {
+    std::size_t operator()(const balance_key& k) const noexcept {
+      return std::hash<std::int64_t>{}(k.account * 1000003 ^ k.member);
+    }
+  };
+
+  sqlite::connection& db_;
+  int timezone_offset_minutes_;
+  std::unordered_map<std::int64_t, std::unique_ptr<group_state>> groups_;
+  std::unordered_map<std::int64_t, group_id> member_groups_;
+  std::unordered_map<balance_key, std::int64_t, balance_key_hash> balances_;
+};
+
+}  // namespace samaki::ledger

@@ -1,0 +1,44 @@
+#pragma once
+// Proof that the books were not rewritten: recompute every hash in a group's chain, check that the
+// sequence has no gaps, that every entry still balances, and that running balances equal the lines.
+#include "ledger/ids.hpp"
+#include "ledger/store/sqlite.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samaki::ledger {
+
+struct chain_report {
+  group_id group;
+  bool ok = true;
+  std::int64_t entries = 0;
+  std::string head;                          // hex hash of the last entry (zeros when empty)
+  std::optional<std::int64_t> first_bad_seq;  // the first entry whose stored data no longer matches
+  std::string problem;                        // what is wrong with it, for people
+  std::optional<bool> seal_ok;               // set when a seal code was asked about
+};
+
+// Walks the group's entries in seq order. With `seal`, also says whether some point of the chain (a chain
+// head after an entry, or the empty chain) has that seal code.
+chain_report verify_chain(sqlite::connection& db, group_id group, const std::optional<std::string>& seal = {});
+
+struct balance_problem {
+  group_id group;
+  std::string account;
+  std::int64_t member = 0;
+  std::int64_t stored = 0, recomputed = 0;
+};
+// Running balances that differ from the sum of the lines (for one group, or all when none).
+std::vector<balance_problem> verify_balances(sqlite::connection& db, std::optional<group_id> group = {});
+
+struct verify_report {
+  std::vector<chain_report> chains;
+  std::vector<balance_problem> balances;
+  bool ok() const;
+};
+verify_report verify_all(sqlite::connection& db, std::optional<group_id> group = {});
+
+}  // namespace samaki::ledger
