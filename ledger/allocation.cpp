@@ -1,5 +1,7 @@
 #include "ledger/allocation.hpp"
 
+#include "ledger/int128.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -7,9 +9,6 @@
 namespace samaki::ledger {
 
 namespace {
-
-// __extension__ keeps -Wpedantic quiet about the GCC/Clang 128-bit integer.
-__extension__ typedef __int128 int128;
 
 // Sorts by id (so the result never depends on input order) and refuses negative weights and duplicate ids.
 void sort_and_check(std::vector<weighted>& weights) {

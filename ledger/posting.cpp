@@ -6,6 +6,7 @@
 #include "ledger/store/rows.hpp"
 #include "ledger/store/write_context.hpp"
 
+#include <limits>
 #include <map>
 
 namespace samaki::ledger {
@@ -53,21 +54,40 @@ result<std::int64_t> check_member(write_context& ctx, const group_state& group, 
   return std::int64_t{0};
 }
 
+// Fields of a request, each length-prefixed, so no value can imitate another field or a missing one.
+class request_fingerprint {
+ public:
+  explicit request_fingerprint(std::string_view kind) { field(kind); }
+  request_fingerprint& field(std::string_view value) {
+    text_ += std::to_string(value.size());
+    text_ += ':';
+    text_ += value;
+    return *this;
+  }
+  request_fingerprint& field(std::int64_t value) { return field(std::to_string(value)); }
+  request_fingerprint& optional(const std::optional<std::string>& value) {
+    return value ? field("some").field(*value) : field("none");
+  }
+  digest hash() const { return sha256(text_); }
+
+ private:
+  std::string text_;
+};
+
 // The same request under the same key must hash the same; anything that changes the posting changes it.
 digest request_hash(const posting& p) {
-  std::string text = "post\n" + p.date + "\n" + std::to_string(p.memo.size()) + ":" + p.memo + "\n";
+  request_fingerprint f("post");
+  f.field(p.date).field(p.memo).field(static_cast<std::int64_t>(p.lines.size()));
   for (const auto& l : p.lines)
-    text += l.account + "|" + std::to_string(l.member ? l.member->value : 0) + "|" +
-            (l.side == side::debit ? "D" : "C") + "|" + l.amount + "|" + std::to_string(l.memo.size()) + ":" +
-            l.memo + "\n";
-  for (const auto& x : p.expect)
-    text += "expect|" + x.account + "|" + std::to_string(x.member ? x.member->value : 0) + "|" + x.balance + "\n";
-  return sha256(text);
+    f.field(l.account).field(l.member ? l.member->value : 0).field(l.side == side::debit ? "D" : "C")
+        .field(l.amount).field(l.memo);
+  f.field(static_cast<std::int64_t>(p.expect.size()));
+  for (const auto& x : p.expect) f.field(x.account).field(x.member ? x.member->value : 0).field(x.balance);
+  return f.hash();
 }
 
 digest request_hash(const reversal& r) {
-  return sha256("reverse\n" + std::to_string(r.original.value) + "\n" + (r.date ? *r.date : "-") + "\n" +
-                (r.memo ? std::to_string(r.memo->size()) + ":" + *r.memo : "-"));
+  return request_fingerprint("reverse").field(r.original.value).optional(r.date).optional(r.memo).hash();
 }
 
 // nullopt: the key is new. Otherwise the earlier entry, or a conflict when the request differs.
@@ -89,16 +109,34 @@ std::optional<result<posted>> replay(write_context& ctx, group_id group, const s
 // Balances after the entry, by (account, member), computed without touching storage.
 using balance_changes = std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t>;
 
-result<balance_changes> new_balances(write_context& ctx, const std::vector<resolved_line>& lines) {
+// A balance must fit in int64 in both signs: shown in natural sign it is negated, and INT64_MIN has no
+// negation.
+std::optional<std::int64_t> move_balance(std::int64_t balance, side direction, std::int64_t amount) {
+  auto next = direction == side::debit ? checked_add(balance, amount) : checked_sub(balance, amount);
+  if (!next || *next == std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+  return next;
+}
+
+result<balance_changes> new_balances(write_context& ctx, const std::vector<resolved_line>& lines,
+                                     std::map<std::int64_t, std::int64_t>& account_totals) {
   balance_changes after;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
     auto key = std::make_pair(l.account->id.value, l.member);
     auto it = after.find(key);
     if (it == after.end()) it = after.emplace(key, ctx.balance(l.account->id, l.member)).first;
-    auto next = l.direction == side::debit ? checked_add(it->second, l.amount) : checked_sub(it->second, l.amount);
-    if (!next) return line_error(errc::invalid_amount, i, "the balance of account " + l.account->code + " would overflow");
+    auto next = move_balance(it->second, l.direction, l.amount);
+    if (!next)
+      return line_error(errc::invalid_amount, i, "the balance of account " + l.account->code + " would overflow");
     it->second = *next;
+    if (!l.account->member_ledger) continue;
+    auto total = account_totals.find(l.account->id.value);
+    if (total == account_totals.end())
+      total = account_totals.emplace(l.account->id.value, ctx.account_total(l.account->id)).first;
+    auto next_total = move_balance(total->second, l.direction, l.amount);
+    if (!next_total)
+      return line_error(errc::invalid_amount, i, "the total of account " + l.account->code + " would overflow");
+    total->second = *next_total;
   }
   return after;
 }
@@ -166,7 +204,8 @@ result<void> check_open_date(const group_state& group, const std::string& date) 
 
 // Writes the entry, its lines, balances and idempotency key, then moves the cached chain head.
 posted append_entry(write_context& ctx, group_state& group, entry e, const std::vector<resolved_line>& lines,
-                    const balance_changes& after, const std::string& key, const digest& hash_of_request) {
+                    const balance_changes& after, const std::map<std::int64_t, std::int64_t>& account_totals,
+                    const std::string& key, const digest& hash_of_request) {
   auto& db = ctx.db();
   e.group = group.info.id;
   e.seq = group.last_seq + 1;
@@ -226,6 +265,7 @@ posted append_entry(write_context& ctx, group_state& group, entry e, const std::
   }
   // Only now, with every row written, do the caches move.
   for (const auto& [key_pair, value] : after) ctx.set_balance(account_id{key_pair.first}, key_pair.second, value);
+  for (const auto& [account, total] : account_totals) ctx.set_account_total(account_id{account}, total);
   e.prev_hash = to_hex(group.head);
   e.hash = to_hex(hash);
   group.last_seq = e.seq;
@@ -280,7 +320,8 @@ result<posted> post_entry(write_context& ctx, const posting& p) {
     lines.push_back(resolved_line{&account->second, *member, l.side, *amount, l.memo});
   }
   if (auto balanced = check_balanced(lines); !balanced) return balanced.error();
-  auto after = new_balances(ctx, lines);
+  std::map<std::int64_t, std::int64_t> account_totals;
+  auto after = new_balances(ctx, lines, account_totals);
   if (!after) return after.error();
   if (auto held = check_expectations(ctx, *group, p, *after); !held) return held.error();
 
@@ -288,7 +329,8 @@ result<posted> post_entry(write_context& ctx, const posting& p) {
   e.date = p.date;
   e.memo = p.memo;
   e.created_by = p.author;
-  return append_entry(ctx, *group, std::move(e), lines, *after, p.idempotency_key, hash_of_request);
+  return append_entry(ctx, *group, std::move(e), lines, *after, account_totals, p.idempotency_key,
+                      hash_of_request);
 }
 
 result<posted> reverse_entry(write_context& ctx, const reversal& r) {
@@ -314,7 +356,8 @@ result<posted> reverse_entry(write_context& ctx, const reversal& r) {
     lines.push_back(resolved_line{&account->second, l.member ? l.member->value : 0,
                                   l.side == side::debit ? side::credit : side::debit, l.amount, l.memo});
   }
-  auto after = new_balances(ctx, lines);
+  std::map<std::int64_t, std::int64_t> account_totals;
+  auto after = new_balances(ctx, lines, account_totals);
   if (!after) return after.error();
 
   entry e;
@@ -322,7 +365,8 @@ result<posted> reverse_entry(write_context& ctx, const reversal& r) {
   e.memo = r.memo.value_or("Reversal of entry " + std::to_string(original->seq));
   e.reverses = original->id;
   e.created_by = r.author;
-  return append_entry(ctx, *group, std::move(e), lines, *after, r.idempotency_key, hash_of_request);
+  return append_entry(ctx, *group, std::move(e), lines, *after, account_totals, r.idempotency_key,
+                      hash_of_request);
 }
 
 }  // namespace samaki::ledger

@@ -1,7 +1,9 @@
 #include "ledger/queries.hpp"
 
+#include "ledger/int128.hpp"
 #include "ledger/store/rows.hpp"
 
+#include <limits>
 #include <map>
 
 namespace samaki::ledger {
@@ -9,6 +11,36 @@ namespace {
 
 std::int64_t natural(account_type type, std::int64_t debit_minus_credit) {
   return debit_normal(type) ? debit_minus_credit : -debit_minus_credit;
+}
+
+// Sums run in 128 bits: partial sums may pass int64 even when the total fits.
+using wide = int128;
+
+std::int64_t narrow(wide value) {
+  if (value > std::numeric_limits<std::int64_t>::max() || value <= std::numeric_limits<std::int64_t>::min())
+    throw error_exception(error(errc::invalid_amount, "a total is beyond the range of 64-bit amounts"));
+  return static_cast<std::int64_t>(value);
+}
+
+// Debit minus credit per account of a group, from running balances (all history) or lines (to a date).
+std::map<std::int64_t, std::int64_t> account_nets(sqlite::connection& db, group_id group,
+                                                  const std::optional<std::string>& as_of) {
+  std::map<std::int64_t, wide> sums;
+  if (as_of) {
+    auto s = db.prepare(
+        "SELECT l.account_id, l.debit - l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
+        "WHERE e.group_id = ? AND e.date <= ?");
+    s->bind(1, group.value).bind(2, *as_of);
+    while (s->step()) sums[s->column_int(0)] += s->column_int(1);
+  } else {
+    auto s = db.prepare(
+        "SELECT b.account_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id WHERE a.group_id = ?");
+    s->bind(1, group.value);
+    while (s->step()) sums[s->column_int(0)] += s->column_int(1);
+  }
+  std::map<std::int64_t, std::int64_t> out;
+  for (const auto& [account, sum] : sums) out[account] = narrow(sum);
+  return out;
 }
 
 void bind_optional_text(sqlite::statement& s, int index, const std::optional<std::string>& text) {
@@ -50,17 +82,11 @@ std::vector<member_info> list_members(sqlite::connection& db, group_id group, st
 }
 
 std::vector<account_balance> list_accounts(sqlite::connection& db, group_id group) {
-  std::map<std::int64_t, std::int64_t> totals;
-  {
-    auto s = db.prepare(
-        "SELECT b.account_id, sum(b.balance) FROM balances b JOIN accounts a ON a.id = b.account_id "
-        "WHERE a.group_id = ? GROUP BY b.account_id");
-    s->bind(1, group.value);
-    while (s->step()) totals[s->column_int(0)] = s->column_int(1);
-  }
+  auto totals = account_nets(db, group, std::nullopt);
   std::vector<account_balance> out;
   for (auto& a : load_accounts(db, group)) {
-    auto raw = totals.count(a.id.value) ? totals[a.id.value] : 0;
+    auto it = totals.find(a.id.value);
+    auto raw = it == totals.end() ? 0 : it->second;
     auto type = a.type;
     out.push_back(account_balance{std::move(a), natural(type, raw)});
   }
@@ -116,21 +142,9 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
 
 std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_id group,
                                                   const std::optional<std::string>& as_of) {
-  std::map<std::int64_t, std::int64_t> raw;  // account id -> debit minus credit
-  if (as_of) {
-    auto s = db.prepare(
-        "SELECT l.account_id, sum(l.debit) - sum(l.credit) FROM lines l JOIN entries e ON e.id = l.entry_id "
-        "WHERE e.group_id = ? AND e.date <= ? GROUP BY l.account_id");
-    s->bind(1, group.value).bind(2, *as_of);
-    while (s->step()) raw[s->column_int(0)] = s->column_int(1);
-  } else {
-    auto s = db.prepare(
-        "SELECT b.account_id, sum(b.balance) FROM balances b JOIN accounts a ON a.id = b.account_id "
-        "WHERE a.group_id = ? GROUP BY b.account_id");
-    s->bind(1, group.value);
-    while (s->step()) raw[s->column_int(0)] = s->column_int(1);
-  }
+  auto raw = account_nets(db, group, as_of);
   std::map<std::string, trial_balance_currency> by_currency;
+  std::map<std::string, std::pair<wide, wide>> totals;
   for (auto& a : load_accounts(db, group)) {
     auto it = raw.find(a.id.value);
     if (it == raw.end() || it->second == 0) continue;
@@ -138,12 +152,16 @@ std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_
     c.currency = a.currency;
     trial_balance_row row{a.code, a.name, a.name_km, a.type, it->second > 0 ? it->second : 0,
                           it->second < 0 ? -it->second : 0};
-    c.total_debit += row.debit;
-    c.total_credit += row.credit;
+    totals[a.currency].first += row.debit;
+    totals[a.currency].second += row.credit;
     c.rows.push_back(std::move(row));
   }
   std::vector<trial_balance_currency> out;
-  for (auto& [code, c] : by_currency) out.push_back(std::move(c));
+  for (auto& [code, c] : by_currency) {
+    c.total_debit = narrow(totals[code].first);
+    c.total_credit = narrow(totals[code].second);
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Reads: groups, members, accounts with balances, entries, the trial balance and member statements.
 // Each takes a connection (a read session's, or the writer's) and returns plain ledger types; amounts are
 // minor units, shown in the account's natural sign (debit-normal accounts as debit minus credit).
+#include "ledger/error.hpp"
 #include "ledger/group.hpp"
 #include "ledger/journal.hpp"
 #include "ledger/store/sqlite.hpp"

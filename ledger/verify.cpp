@@ -1,9 +1,13 @@
 #include "ledger/verify.hpp"
 
 #include "ledger/hash_chain.hpp"
+#include "ledger/int128.hpp"
 #include "ledger/store/rows.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <map>
+#include <tuple>
 
 namespace samaki::ledger {
 namespace {
@@ -14,6 +18,17 @@ bool balances_per_currency(const entry& e) {
   for (const auto& [currency, value] : net)
     if (value != 0) return false;
   return e.lines.size() >= 2;
+}
+
+// Lines whose account or member belongs to another group: the hash covers account codes, not ids, so a
+// line moved to another group's account of the same code would otherwise pass.
+bool has_foreign_lines(sqlite::connection& db, entry_id id, group_id group) {
+  auto s = db.prepare(
+      "SELECT 1 FROM lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN members m ON m.id = l.member_id "
+      "WHERE l.entry_id = ?1 AND (a.group_id <> ?2 OR (l.member_id IS NOT NULL AND "
+      "(m.id IS NULL OR m.group_id <> ?2))) LIMIT 1");
+  s->bind(1, id.value).bind(2, group.value);
+  return s->step();
 }
 
 }  // namespace
@@ -48,6 +63,8 @@ chain_report verify_chain(sqlite::connection& db, group_id group, const std::opt
         fail(e->seq, "entry " + std::to_string(e->seq) + " was changed after it was written");
       } else if (!balances_per_currency(*e)) {
         fail(e->seq, "entry " + std::to_string(e->seq) + " does not balance");
+      } else if (has_foreign_lines(db, id, group)) {
+        fail(e->seq, "entry " + std::to_string(e->seq) + " has a line on another group's account or member");
       }
     }
     // Continue along the stored hashes so the head reported is what the database now holds.
@@ -76,26 +93,49 @@ chain_report verify_chain(sqlite::connection& db, group_id group, const std::opt
 }
 
 std::vector<balance_problem> verify_balances(sqlite::connection& db, std::optional<group_id> group) {
-  // Full outer comparison of stored balances and the lines' sums, done in SQL.
-  auto s = db.prepare(R"sql(
-    WITH recomputed AS (
-      SELECT l.account_id, coalesce(l.member_id, 0) AS member_id, sum(l.debit) - sum(l.credit) AS balance
-      FROM lines l GROUP BY l.account_id, coalesce(l.member_id, 0)),
-    joined AS (
-      SELECT r.account_id, r.member_id, coalesce(b.balance, 0) AS stored, r.balance AS recomputed
-      FROM recomputed r LEFT JOIN balances b ON b.account_id = r.account_id AND b.member_id = r.member_id
-      UNION ALL
-      SELECT b.account_id, b.member_id, b.balance, 0 FROM balances b
-      WHERE NOT EXISTS (SELECT 1 FROM recomputed r WHERE r.account_id = b.account_id AND r.member_id = b.member_id))
-    SELECT a.group_id, a.code, j.member_id, j.stored, j.recomputed
-    FROM joined j JOIN accounts a ON a.id = j.account_id
-    WHERE j.stored <> j.recomputed AND (?1 IS NULL OR a.group_id = ?1)
-    ORDER BY a.group_id, a.code, j.member_id)sql");
-  s->bind(1, group ? std::optional(group->value) : std::nullopt);
+  // Recomputed from every line in 128 bits (turnover may pass int64 while balances fit), then compared
+  // with every stored running balance, both ways.
+  struct sums {
+    int128 recomputed = 0;
+    std::optional<std::int64_t> stored;
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, sums> by_key;
+  auto group_value = group ? std::optional(group->value) : std::nullopt;
+  {
+    auto s = db.prepare(
+        "SELECT l.account_id, coalesce(l.member_id, 0), l.debit - l.credit FROM lines l "
+        "JOIN accounts a ON a.id = l.account_id WHERE ?1 IS NULL OR a.group_id = ?1");
+    s->bind(1, group_value);
+    while (s->step()) by_key[{s->column_int(0), s->column_int(1)}].recomputed += s->column_int(2);
+  }
+  {
+    auto s = db.prepare(
+        "SELECT b.account_id, b.member_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id "
+        "WHERE ?1 IS NULL OR a.group_id = ?1");
+    s->bind(1, group_value);
+    while (s->step()) by_key[{s->column_int(0), s->column_int(1)}].stored = s->column_int(2);
+  }
   std::vector<balance_problem> out;
-  while (s->step())
-    out.push_back(balance_problem{group_id{s->column_int(0)}, s->column_text(1), s->column_int(2), s->column_int(3),
-                                  s->column_int(4)});
+  for (const auto& [key, value] : by_key) {
+    auto stored = value.stored.value_or(0);
+    if (value.recomputed == stored) continue;
+    auto s = db.prepare("SELECT group_id, code FROM accounts WHERE id = ?");
+    s->bind(1, key.first);
+    group_id owner{};
+    std::string code = "?";
+    if (s->step()) {
+      owner = group_id{s->column_int(0)};
+      code = s->column_text(1);
+    }
+    auto clamp = [](int128 v) {
+      constexpr auto lo = std::numeric_limits<std::int64_t>::min(), hi = std::numeric_limits<std::int64_t>::max();
+      return static_cast<std::int64_t>(v < lo ? lo : v > hi ? hi : v);
+    };
+    out.push_back(balance_problem{owner, code, key.second, stored, clamp(value.recomputed)});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.group, a.account, a.member) < std::tie(b.group, b.account, b.member);
+  });
   return out;
 }
 

@@ -120,9 +120,8 @@ void connection::exec(std::string_view sql) {
 }
 
 cached_statement connection::prepare(std::string_view sql) {
-  std::string key(sql);
-  auto it = cache_.find(key);
-  if (it == cache_.end()) it = cache_.emplace(key, std::make_unique<statement>(db_, sql)).first;
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) it = cache_.emplace(std::string(sql), std::make_unique<statement>(db_, sql)).first;
   return cached_statement(*it->second);
 }
 
@@ -152,14 +151,14 @@ void transaction::commit() {
   open_ = false;
 }
 
-savepoint::savepoint(connection& c) : c_(c) { c_.exec("SAVEPOINT posting"); }
+savepoint::savepoint(connection& c) : c_(c) { c_.prepare("SAVEPOINT posting")->run(); }
 
 savepoint::~savepoint() {
   if (open_) rollback();
 }
 
 void savepoint::release() {
-  c_.exec("RELEASE posting");
+  c_.prepare("RELEASE posting")->run();
   open_ = false;
 }
 
@@ -167,7 +166,8 @@ void savepoint::rollback() {
   if (!open_) return;
   open_ = false;
   try {
-    c_.exec("ROLLBACK TO posting; RELEASE posting");
+    c_.prepare("ROLLBACK TO posting")->run();
+    c_.prepare("RELEASE posting")->run();
   } catch (const sqlite_error&) {
     // The enclosing transaction is gone (e.g. after an I/O error); the batch fails as a whole.
   }

@@ -96,7 +96,12 @@ class connection {
 
  private:
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<statement>> cache_;
+  // Heterogeneous lookup: finding a cached statement by its SQL text allocates nothing.
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<statement>, text_hash, std::equal_to<>> cache_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless commit() succeeded.

@@ -1,9 +1,11 @@
 #include "ledger/store/store.hpp"
 
+#include "ledger/store/checkpointer.hpp"
 #include "ledger/store/migrations.hpp"
 #include "ledger/store/sqlite.hpp"
 #include "ledger/store/write_context.hpp"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 namespace samaki::ledger {
@@ -12,6 +14,8 @@ void configure_connection(sqlite::connection& db, bool synchronous_full) {
   db.exec("PRAGMA journal_mode = WAL");
   db.exec(synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
+  // Savepoint journals and sorts stay in memory instead of temporary files.
+  db.exec("PRAGMA temp_store = MEMORY");
 }
 
 namespace {
@@ -23,18 +27,27 @@ struct writer_connection {
     // A bigger page cache keeps the indexes of a long history in memory.
     db.exec("PRAGMA cache_size = -65536");
     migrate(db);
+    // Commits only append to the WAL; the checkpointer copies it back, off the writer's path.
+    wal.emplace(options.path, options.synchronous_full, 1000);
+    sqlite3_wal_hook(db.handle(), &writer_connection::on_commit, &*wal);
   }
+  static int on_commit(void* wal, sqlite3*, const char*, int pages) {
+    static_cast<checkpointer*>(wal)->wal_grew(pages);
+    return SQLITE_OK;
+  }
+  ~writer_connection() { sqlite3_wal_hook(db.handle(), nullptr, nullptr); }
   sqlite::connection db;
+  std::optional<checkpointer> wal;
 };
 
 }  // namespace
-
 
 store::store(store_options options) : options_(std::move(options)) {
   // Open and migrate on the caller's thread so a bad path or schema fails the constructor.
   auto holder = std::make_shared<writer_connection>(options_);
   context_ = std::make_unique<write_context>(holder->db, options_.timezone_offset_minutes);
   writer_ = std::thread([this, holder] {
+    pthread_setname_np(pthread_self(), "samaki-writer");
     writer_loop();
     context_.reset();
   });
@@ -115,7 +128,9 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
       }
       ++ran;
     }
+    auto commit_started = std::chrono::steady_clock::now();
     tx.commit();
+    report.commit_duration = std::chrono::steady_clock::now() - commit_started;
     report.committed = true;
   } catch (const std::exception& e) {
     spdlog::error("writer: batch of {} failed to commit: {}", batch.size(), e.what());

@@ -31,7 +31,8 @@ struct batch_report {
   std::size_t size = 0;
   std::size_t failed = 0;
   bool committed = false;
-  std::chrono::nanoseconds duration{};
+  std::chrono::nanoseconds duration{};         // the whole batch, work and commit
+  std::chrono::nanoseconds commit_duration{};  // COMMIT alone (the durable write)
 };
 
 class store {

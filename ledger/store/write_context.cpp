@@ -47,6 +47,17 @@ std::int64_t write_context::balance(account_id account, std::int64_t member) {
   return value;
 }
 
+std::int64_t write_context::account_total(account_id account) {
+  if (auto it = account_totals_.find(account.value); it != account_totals_.end()) return it->second;
+  auto s = db_.prepare("SELECT balance FROM balances WHERE account_id = ?");
+  s->bind(1, account.value);
+  __int128 total = 0;
+  while (s->step()) total += s->column_int(0);
+  auto value = static_cast<std::int64_t>(total);  // fits: every posting kept it in range
+  account_totals_.emplace(account.value, value);
+  return value;
+}
+
 void write_context::set_balance(account_id account, std::int64_t member, std::int64_t value) {
   balances_[balance_key{account.value, member}] = value;
 }
@@ -55,6 +66,7 @@ void write_context::invalidate() {
   groups_.clear();
   member_groups_.clear();
   balances_.clear();
+  account_totals_.clear();
 }
 
 }  // namespace samaki::ledger

@@ -39,8 +39,12 @@ class write_context {
   // The running balance (debit minus credit) of an account for a member (0 for non-member accounts).
   std::int64_t balance(account_id account, std::int64_t member);
 
+  // The sum over members of a member-ledger account's balances; reports show it, so it must fit too.
+  std::int64_t account_total(account_id account);
+
   // Updates after the SQL succeeded.
   void set_balance(account_id account, std::int64_t member, std::int64_t value);
+  void set_account_total(account_id account, std::int64_t value) { account_totals_[account.value] = value; }
   void remember_member(member_id member, group_id group) { member_groups_[member.value] = group; }
   void forget_group(group_id id) { groups_.erase(id.value); }
 
@@ -63,6 +67,7 @@ class write_context {
   std::unordered_map<std::int64_t, std::unique_ptr<group_state>> groups_;
   std::unordered_map<std::int64_t, group_id> member_groups_;
   std::unordered_map<balance_key, std::int64_t, balance_key_hash> balances_;
+  std::unordered_map<std::int64_t, std::int64_t> account_totals_;
 };
 
 }  // namespace samaki::ledger
