@@ -100,19 +100,23 @@ std::vector<balance_problem> verify_balances(sqlite::connection& db, std::option
     std::optional<std::int64_t> stored;
   };
   std::map<std::pair<std::int64_t, std::int64_t>, sums> by_key;
-  auto group_value = group ? std::optional(group->value) : std::nullopt;
+  // Bound as a plain value or NULL: "?1 IS NULL" then means every group.
+  auto bind_group = [&](sqlite::statement& st) {
+    if (group) st.bind(1, group->value);
+    else st.bind_null(1);
+  };
   {
     auto s = db.prepare(
         "SELECT l.account_id, coalesce(l.member_id, 0), l.debit - l.credit FROM lines l "
         "JOIN accounts a ON a.id = l.account_id WHERE ?1 IS NULL OR a.group_id = ?1");
-    s->bind(1, group_value);
+    bind_group(*s);
     while (s->step()) by_key[{s->column_int(0), s->column_int(1)}].recomputed += s->column_int(2);
   }
   {
     auto s = db.prepare(
         "SELECT b.account_id, b.member_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id "
         "WHERE ?1 IS NULL OR a.group_id = ?1");
-    s->bind(1, group_value);
+    bind_group(*s);
     while (s->step()) by_key[{s->column_int(0), s->column_int(1)}].stored = s->column_int(2);
   }
   std::vector<balance_problem> out;

@@ -35,8 +35,9 @@ class statement {
   statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   statement& bind_blob(int index, std::span<const unsigned char> bytes);
   statement& bind_null(int index);
-  statement& bind(int index, std::optional<std::int64_t> value) {
-    return value ? bind(index, *value) : bind_null(index);
+  statement& bind(int index, const std::optional<std::int64_t>& value) {
+    if (value.has_value()) return bind(index, value.value());
+    return bind_null(index);
   }
 
   // Advances: true while a row is ready. Throws sqlite_error on failure (constraint errors included).

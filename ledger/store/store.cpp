@@ -6,6 +6,7 @@
 #include "ledger/store/write_context.hpp"
 
 #include <pthread.h>
+#include <filesystem>
 #include <spdlog/spdlog.h>
 
 namespace samaki::ledger {
@@ -21,8 +22,16 @@ void configure_connection(sqlite::connection& db, bool synchronous_full) {
 namespace {
 
 // The writer's connection lives as long as the writer thread; the context borrows it.
+// The folder of a new database is made first, so `--db data/samaki.db` works on a fresh checkout.
+const std::string& with_parent_folder(const std::string& path) {
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  return path;
+}
+
 struct writer_connection {
-  explicit writer_connection(const store_options& options) : db(options.path, sqlite::open_mode::read_write_create) {
+  explicit writer_connection(const store_options& options)
+      : db(with_parent_folder(options.path), sqlite::open_mode::read_write_create) {
     configure_connection(db, options.synchronous_full);
     // A bigger page cache keeps the indexes of a long history in memory.
     db.exec("PRAGMA cache_size = -65536");

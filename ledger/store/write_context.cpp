@@ -1,5 +1,6 @@
 #include "ledger/store/write_context.hpp"
 
+#include "ledger/int128.hpp"
 #include "ledger/store/rows.hpp"
 
 namespace samaki::ledger {
@@ -51,7 +52,7 @@ std::int64_t write_context::account_total(account_id account) {
   if (auto it = account_totals_.find(account.value); it != account_totals_.end()) return it->second;
   auto s = db_.prepare("SELECT balance FROM balances WHERE account_id = ?");
   s->bind(1, account.value);
-  __int128 total = 0;
+  int128 total = 0;
   while (s->step()) total += s->column_int(0);
   auto value = static_cast<std::int64_t>(total);  // fits: every posting kept it in range
   account_totals_.emplace(account.value, value);

@@ -1,0 +1,40 @@
+#pragma once
+// The service's parts, made once in `samaki serve` (or in a test) and shared by every connection.
+#include "ledger/store/store.hpp"
+#include "server/authenticator.hpp"
+#include "server/config.hpp"
+#include "server/db_executor.hpp"
+#include "server/router.hpp"
+#include "server/server_metrics.hpp"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace samaki::server {
+
+struct app {
+  // Starts the database threads; `make_db_context` opens each thread's read session.
+  explicit app(settings config, db_context_factory make_db_context = {});
+
+  settings config;
+  server_metrics metrics;
+  router routes;
+  // Null means nobody can sign in: every route that needs sign-in answers 401.
+  std::shared_ptr<authenticator> auth;
+  db_executor db;
+  // The ledger's writer; owned by whoever made the app (serve, tests), which outlives it.
+  ledger::store* store = nullptr;
+  // Run in order after the last request is answered (e.g. draining the ledger writer).
+  std::vector<std::function<void()>> shutdown_hooks;
+
+  void run_shutdown_hooks();
+};
+
+// on_db for a handler that holds the app: co_await on_db(ctx.server, [&](db_thread_context& db) {...}).
+template <class F>
+auto on_db(app& a, F work) {
+  return on_db(a.db, std::move(work));
+}
+
+}  // namespace samaki::server

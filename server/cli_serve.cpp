@@ -1,0 +1,62 @@
+#include "ledger/demo.hpp"
+#include "server/api_routes.hpp"
+#include "server/app.hpp"
+#include "server/cli.hpp"
+#include "server/config.hpp"
+#include "server/http_server.hpp"
+#include "server/ledger_runtime.hpp"
+#include "server/logging.hpp"
+#include "server/static_files.hpp"
+#include "server/system_routes.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace samaki::server {
+
+namespace {
+
+void log_demo_logins(const ledger::demo_result& demo) {
+  if (!demo.loaded) {
+    spdlog::info("--demo: the database already has groups; no demonstration data added");
+    return;
+  }
+  for (const auto& login : demo.logins)
+    spdlog::info("demo login: {} / {} ({}: {})", login.username, login.password, login.role, login.note);
+}
+
+}  // namespace
+
+int run_serve(cli_args args) {
+  static constexpr std::array<std::string_view, 1> switches = {"demo"};
+  const command_line cl = command_line::parse(args, switches);
+  std::vector<std::string_view> known = settings_flag_names();
+  known.insert(known.end(), switches.begin(), switches.end());
+  cl.require_known(known);
+  if (!cl.positionals().empty()) throw usage_error("serve takes no arguments, only flags");
+  const settings config = load_settings(cl, process_environment());
+  configure_logging(config.log_level);
+  ledger::store store(store_options_from(config));
+  std::optional<ledger::demo_result> demo;
+  if (cl.has("demo")) demo = ledger::load_demo(store);
+
+  app service(config, read_sessions_on(config.db_path));
+  attach_store(service, store);
+  add_system_routes(service);
+  add_api_routes(service);
+  add_static_files(service);
+
+  http_server server(service);
+  // The first log line names the URL: scripts and tests read the port from it.
+  announce("listening on " + server.listen());
+  if (demo) log_demo_logins(*demo);
+  server.run();
+  service.run_shutdown_hooks();
+  spdlog::info("shut down cleanly");
+  return 0;
+}
+
+}  // namespace samaki::server

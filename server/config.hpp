@@ -1,0 +1,74 @@
+#pragma once
+// The service's settings: defaults, then config/samaki.json, then SAMAKI_* variables, then flags.
+#include "server/command_line.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samaki::server {
+
+// SQLite's durability setting for the writer: FULL survives power loss, NORMAL only a crash.
+enum class sync_mode { full, normal };
+
+// Failed logins allowed per user within `window` before logins are refused for `lockout`.
+struct login_throttle {
+  int max_failures = 5;
+  std::chrono::seconds window{300};
+  std::chrono::seconds lockout{300};
+  friend bool operator==(const login_throttle&, const login_throttle&) = default;
+};
+
+struct settings {
+  std::string db_path = "data/samaki.db";
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 2;     // I/O threads
+  int db_threads = 2;  // read-only SQLite connections, one thread each
+  std::size_t body_limit = 1024 * 1024;
+  std::size_t header_limit = 8 * 1024;
+  std::chrono::seconds read_timeout{30};  // to receive one whole request, or to send a response
+  std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
+  std::size_t max_connections = 1024;
+  std::chrono::seconds token_ttl{12 * 3600};
+  login_throttle login;
+  sync_mode synchronous = sync_mode::full;
+  std::size_t writer_batch_max = 256;
+  std::string web_root = "web";
+  std::string log_level = "info";
+  int timezone_offset_minutes = 420;  // Cambodia, UTC+7: what "today" means for value dates
+
+  friend bool operator==(const settings&, const settings&) = default;
+};
+
+// A setting that cannot be read: names where it came from (file, variable or flag) and why.
+struct config_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Looks up an environment variable; tests pass a map instead of the process environment.
+using environment = std::function<std::optional<std::string>(std::string_view name)>;
+environment process_environment();
+
+inline constexpr std::string_view default_config_path = "config/samaki.json";
+
+// All layers. The file is --config, else SAMAKI_CONFIG, else config/samaki.json if it exists.
+settings load_settings(const command_line& flags, const environment& env);
+
+// The layers one by one. Unknown keys in the file are an error; unknown SAMAKI_* variables are not.
+void apply_config_json(settings& s, std::string_view json_text, std::string_view origin);
+void apply_environment(settings& s, const environment& env);
+void apply_flags(settings& s, const command_line& flags);
+
+// Every flag a setting can be given by ("db", "port", "db-threads", ...), and "config".
+std::vector<std::string_view> settings_flag_names();
+// The file keys, in documentation order.
+std::vector<std::string_view> settings_keys();
+
+}  // namespace samaki::server

@@ -1,0 +1,23 @@
+#include "server/ledger_runtime.hpp"
+
+namespace samaki::server {
+
+ledger::store_options store_options_from(const settings& config) {
+  ledger::store_options options;
+  options.path = config.db_path;
+  options.synchronous_full = config.synchronous == sync_mode::full;
+  options.max_batch = config.writer_batch_max;
+  options.timezone_offset_minutes = config.timezone_offset_minutes;
+  return options;
+}
+
+void attach_store(app& service, ledger::store& store) {
+  service.store = &store;
+  store.on_batch([&metrics = service.metrics](const ledger::batch_report& report) {
+    metrics.writer_batch_size.observe(static_cast<double>(report.size));
+    if (report.committed) metrics.postings_committed.add(report.size - report.failed);
+  });
+  service.shutdown_hooks.push_back([&store] { store.stop(); });
+}
+
+}  // namespace samaki::server
