@@ -274,8 +274,9 @@ int main(int argc, char** argv) {
       writer_rate = run_writer(s, f, cfg.entries, cfg.threads, cfg.window, "w" + std::to_string(round) + "-");
     }
     long mean_batch = batches ? batched / batches : 1;
-    std::fprintf(stderr, "writer busy %.2f s, of which commit %.2f s, in %ld batches\n", busy_ns / 1e9,
-                 commit_ns / 1e9, batches.load());
+    std::fprintf(stderr, "writer busy %.2f s, of which commit %.2f s, in %ld batches\n",
+                 static_cast<double>(busy_ns.load()) / 1e9,
+                 static_cast<double>(commit_ns.load()) / 1e9, batches.load());
     double raw_rate = run_raw(path, cfg.synchronous_full, f, cfg.entries, std::max(1L, mean_batch),
                               "r" + std::to_string(round) + "-");
     std::printf("| %ld | %d | %ld | %.0f | %.0f | %.2f | %ld |\n", history, cfg.threads * cfg.window, cfg.entries, writer_rate,
