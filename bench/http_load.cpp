@@ -10,6 +10,7 @@
 // Each --path starts a request template; --method, --body, --body-file, --header and --weight
 // after it belong to it (given before any --path, they are the defaults for all). In paths and
 // bodies, {n} becomes the request's sequence number and {conn} the connection's number.
+#include "ledger_scenarios.hpp"
 #include "server/client/http_connection.hpp"
 #include "server/client/server_process.hpp"
 
@@ -68,12 +69,17 @@ struct options {
   bool unique_idempotency_key = false;
   std::string token;
   std::vector<request_template> templates;
+  std::vector<std::string> ledger_scenarios;  // need --server: an admin, a group and members are made first
+  int members = 25;
+  int idle_connections = 0;  // after the load: hold this many idle connections and report server memory
 };
 
 void print_usage() {
   std::cerr << "usage: bench_http (--port N | --server SAMAKI [--server-arg ARG]...)\n"
                "                  [--connections N] [--requests N] [--duration SECONDS]\n"
-               "                  [--token T] [--unique-idempotency-key] [--scenario NAME]\n"
+               "                  [--token T] [--unique-idempotency-key] [--scenario NAME]...\n"
+               "                  [--members N] [--idle-connections N]\n"
+               "scenarios: healthz; with --server also post, balances, trial-balance\n"
                "                  (--path P [--method M] [--body B | --body-file F] [--header 'K: V']... "
                "[--weight W])...\n";
 }
@@ -139,7 +145,16 @@ options parse_options(int argc, char** argv) {
     } else if (flag == "--unique-idempotency-key") {
       o.unique_idempotency_key = true;
     } else if (flag == "--scenario") {
-      for (auto& t : scenario(value())) from_scenarios.push_back(std::move(t));
+      auto name = value();
+      if (samaki::bench::is_ledger_scenario(name)) {
+        o.ledger_scenarios.push_back(name);
+      } else {
+        for (auto& t : scenario(name)) from_scenarios.push_back(std::move(t));
+      }
+    } else if (flag == "--members") {
+      o.members = std::max(1, parse_number<int>(flag, value()));
+    } else if (flag == "--idle-connections") {
+      o.idle_connections = parse_number<int>(flag, value());
     } else if (flag == "--path") {
       request_template t = defaults;
       t.path = value();
@@ -159,9 +174,12 @@ options parse_options(int argc, char** argv) {
     }
   }
   o.templates.insert(o.templates.begin(), from_scenarios.begin(), from_scenarios.end());
-  if (o.templates.empty()) throw std::invalid_argument("give at least one --path or --scenario");
+  if (o.templates.empty() && o.ledger_scenarios.empty())
+    throw std::invalid_argument("give at least one --path or --scenario");
   if ((o.port == 0) == o.server_binary.empty())
     throw std::invalid_argument("give exactly one of --port and --server");
+  if ((!o.ledger_scenarios.empty() || o.idle_connections > 0) && o.server_binary.empty())
+    throw std::invalid_argument("the ledger scenarios and --idle-connections need --server");
   return o;
 }
 
@@ -227,7 +245,22 @@ double percentile_ms(const std::vector<std::uint64_t>& sorted, double p) {
   return static_cast<double>(sorted[index]) / 1000.0;
 }
 
-int run(const options& opts) {
+// The ledger scenarios' templates, once the fixture exists on the running server.
+void add_ledger_templates(options& opts, const samaki::bench::ledger_fixture& fixture) {
+  opts.token = fixture.token;
+  for (const auto& name : opts.ledger_scenarios) {
+    for (auto& r : samaki::bench::ledger_requests(name, fixture)) {
+      request_template t;
+      t.method = r.method;
+      t.path = r.path;
+      t.body = r.body;
+      opts.unique_idempotency_key = opts.unique_idempotency_key || r.needs_idempotency_key;
+      opts.templates.push_back(std::move(t));
+    }
+  }
+}
+
+int run(options opts) {
   std::optional<server_process> server;
   std::filesystem::path scratch;
   std::uint16_t port = opts.port;
@@ -240,8 +273,10 @@ int run(const options& opts) {
     server_options.extra_args = opts.server_args;
     // Access-log lines for every request would measure the terminal, not the server.
     server_options.environment = {{"SAMAKI_LOG_LEVEL", "warn"}};
+    if (!opts.ledger_scenarios.empty()) samaki::bench::create_admin(opts.server_binary, server_options.db_path);
     server.emplace(std::move(server_options));
     port = server->port();
+    if (!opts.ledger_scenarios.empty()) add_ledger_templates(opts, samaki::bench::set_up_ledger(port, opts.members));
   }
 
   run_plan plan{.opts = opts, .port = port, .wheel = {}, .run_id = {}, .deadline = {}};
@@ -276,6 +311,12 @@ int run(const options& opts) {
   std::printf("failures  %llu (connection errors and timeouts)\n",
               static_cast<unsigned long long>(all.failures));
 
+  if (server && opts.idle_connections > 0) {
+    auto idle = samaki::bench::hold_idle_connections(port, server->pid(), opts.idle_connections);
+    std::printf("memory    server RSS %.1f MiB; with %d idle connections open %.1f MiB\n",
+                static_cast<double>(idle.rss_before_kib) / 1024, idle.opened,
+                static_cast<double>(idle.rss_with_idle_kib) / 1024);
+  }
   if (server) {
     const int status = server->stop();
     if (status != 0) std::printf("server exited with status %d\n", status);

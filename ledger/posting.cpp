@@ -336,6 +336,8 @@ result<posted> post_entry(write_context& ctx, const posting& p) {
 result<posted> reverse_entry(write_context& ctx, const reversal& r) {
   if (r.idempotency_key.size() > max_idempotency_key_bytes)
     return error(errc::bad_request, "Idempotency-Key is longer than 255 characters");
+  if (r.memo && r.memo->size() > max_memo_bytes) return error(errc::bad_request, "memo is too long");
+  if (r.date && !is_valid_date(*r.date)) return error(errc::invalid_date, "date must be a real date as YYYY-MM-DD");
   auto hash_of_request = request_hash(r);
   group_state* group = ctx.group(r.group);
   if (!group) return error(errc::not_found, "no such group");

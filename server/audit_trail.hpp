@@ -1,9 +1,10 @@
 #pragma once
 // Audit records made from the request that caused them: who (the signed-in caller), from where, which
 // request id. Append them inside the same writer work as the change, so both commit or neither does:
-//   auto record = audit_of(ctx, "entry.post", group, "entry");
-//   co_await on_writer<T>(*ctx.server.store, [=](ledger::write_context& w) -> ledger::result<T> {
-//     auto r = ...; if (r) { record.target += ...; ledger::append_audit(w, record); } return r; });
+//   std::function<ledger::result<T>(ledger::write_context&)> work = [record = audit_of(ctx, "entry.post",
+//       group, "entry")](ledger::write_context& w) mutable -> ledger::result<T> {
+//     auto r = ...; if (r) { record.target += ...; ledger::append_audit(w, record); } return r; };
+//   co_await on_writer<T>(*ctx.server.store, std::move(work));   // named first: see on_writer.hpp
 #include "ledger/access/users.hpp"
 #include "ledger/ids.hpp"
 

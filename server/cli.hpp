@@ -18,7 +18,4 @@ int run_restore(cli_args args);  // restore IN
 int run_export(cli_args args);   // export --group ID --format hledger|csv
 int run_demo(cli_args args);     // demo
 
-// For a command whose ledger side is not built yet: says so on stderr and returns 2.
-int not_available(std::string_view command);
-
 }  // namespace samaki::server

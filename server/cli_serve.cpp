@@ -1,6 +1,7 @@
 #include "ledger/demo.hpp"
 #include "server/api_routes.hpp"
 #include "server/app.hpp"
+#include "server/auth_service.hpp"
 #include "server/cli.hpp"
 #include "server/config.hpp"
 #include "server/http_server.hpp"
@@ -12,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <iostream>
 #include <optional>
 #include <vector>
 
@@ -19,13 +21,17 @@ namespace samaki::server {
 
 namespace {
 
-void log_demo_logins(const ledger::demo_result& demo) {
+// The demo's fixed logins go to the terminal, not the log: no password is ever logged.
+void print_demo_logins(const ledger::demo_result& demo) {
   if (!demo.loaded) {
     spdlog::info("--demo: the database already has groups; no demonstration data added");
     return;
   }
+  std::cout << "demonstration logins (username / password):\n";
   for (const auto& login : demo.logins)
-    spdlog::info("demo login: {} / {} ({}: {})", login.username, login.password, login.role, login.note);
+    std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ": " << login.note
+              << ")\n";
+  std::cout.flush();
 }
 
 }  // namespace
@@ -45,6 +51,7 @@ int run_serve(cli_args args) {
 
   app service(config, read_sessions_on(config.db_path));
   attach_store(service, store);
+  service.auth = std::make_shared<auth_service>(config);
   add_system_routes(service);
   add_api_routes(service);
   add_static_files(service);
@@ -52,7 +59,7 @@ int run_serve(cli_args args) {
   http_server server(service);
   // The first log line names the URL: scripts and tests read the port from it.
   announce("listening on " + server.listen());
-  if (demo) log_demo_logins(*demo);
+  if (demo) print_demo_logins(*demo);
   server.run();
   service.run_shutdown_hooks();
   spdlog::info("shut down cleanly");

@@ -1,9 +1,69 @@
-#include "server/cli.hpp"
+#include "server/auth_users.hpp"
+#include "server/cli_settings.hpp"
+#include "server/ledger_runtime.hpp"
+
+#include <charconv>
+#include <iostream>
 
 namespace samaki::server {
+namespace {
 
-int run_user(cli_args) {
-  return not_available("user");
+std::int64_t id_flag(std::string_view flag, const std::string& text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
+    throw usage_error("--" + std::string(flag) + " takes a positive id, got \"" + text + "\"");
+  return id;
+}
+
+std::string required_flag(const command_line& flags, std::string_view name) {
+  auto value = flags.value(name);
+  if (!value) throw usage_error("--" + std::string(name) + " is required");
+  return *value;
+}
+
+ledger::new_user user_from_flags(const command_line& flags) {
+  ledger::new_user user;
+  user.username = required_flag(flags, "username");
+  const auto role = ledger::parse_role(required_flag(flags, "role"));
+  if (!role) throw usage_error("--role must be admin, staff, treasurer or member");
+  user.role = *role;
+  user.display_name = flags.value("display-name").value_or("");
+  for (const auto& g : flags.values("group")) user.groups.emplace_back(id_flag("group", g));
+  if (auto m = flags.value("member")) user.member = ledger::member_id(id_flag("member", *m));
+  return user;
+}
+
+}  // namespace
+
+// user add --username U --role R [--group ID]... [--member ID] [--display-name NAME]: the password is the
+// first line of standard input. Prints the new user's id.
+int run_user(cli_args args) {
+  auto [flags, config] = parse_cli(args, {"username", "role", "group", "member", "display-name"});
+  if (flags.positionals().size() != 1 || flags.positionals()[0] != "add")
+    throw usage_error(
+        "usage: samaki user add --username U --role admin|staff|treasurer|member [--group ID]... "
+        "[--member ID] [--display-name NAME]   (password on standard input)");
+  ledger::new_user user = user_from_flags(flags);
+  std::getline(std::cin, user.password);
+  if (!user.password.empty() && user.password.back() == '\r') user.password.pop_back();
+  if (user.password.empty()) {
+    std::cerr << "samaki user: no password on standard input (give it as the first line)\n";
+    return 1;
+  }
+
+  ledger::audit_record audit;
+  audit.username = "cli";
+  ledger::store store(store_options_from(config));
+  auto created =
+      store.submit<ledger::user_info>(create_user_work(hash_new_user(std::move(user)), audit)).get();
+  store.stop();
+  if (!created) {
+    std::cerr << "samaki user: " << created.error().message << "\n";
+    return 1;
+  }
+  std::cout << created->id.value << "\n";
+  return 0;
 }
 
 }  // namespace samaki::server

@@ -1,7 +1,10 @@
 #pragma once
 // Awaiting the ledger's single writer: the work runs in the writer's next batch, and the handler
 // resumes on its connection's strand once that batch has committed (or the work failed).
-//   auto entry = co_await on_writer<ledger::entry>(store, [cmd](ledger::write_context& w) { ... });
+//   std::function<ledger::result<ledger::entry>(ledger::write_context&)> work = [cmd](auto& w) { ... };
+//   auto entry = co_await on_writer<ledger::entry>(store, std::move(work));
+// Name the work first: GCC 12 destroys a by-value-capturing lambda written inside a co_await
+// expression twice (a double free once its captures own heap memory).
 #include "ledger/store/store.hpp"
 #include "server/await_callback.hpp"
 

@@ -1,0 +1,10 @@
+#pragma once
+// The sign-in endpoints: login, logout, /me, and users (admin). Login needs an auth_service installed
+// as the app's authenticator (cli_serve does that); without one it answers 503.
+namespace samaki::server {
+
+struct app;
+
+void add_auth_routes(app& service);
+
+}  // namespace samaki::server

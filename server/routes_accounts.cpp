@@ -1,0 +1,90 @@
+// GET|POST /api/v1/groups/{gid}/accounts, GET .../accounts/{code}.
+#include "ledger/queries.hpp"
+#include "ledger/registry.hpp"
+#include "server/json_edge.hpp"
+#include "server/ledger_json.hpp"
+#include "server/responses.hpp"
+#include "server/routes_common.hpp"
+#include "server/routes_ledger.hpp"
+#include "server/routes_paging.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace samaki::server {
+namespace {
+
+using ledger::account_balance;
+
+boost::json::object balance_json(const account_balance& a) {
+  return account_json(a.account, a.balance);
+}
+
+awaitable<http_response> list_accounts(request_context& ctx) {
+  auto page = read_page(ctx);
+  if (!page) co_return error_response(page.error());
+  auto accounts =
+      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::vector<account_balance>> {
+        if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
+        return ledger::list_accounts(db.db(), path_group(ctx));
+      });
+  if (!accounts) co_return error_response(accounts.error());
+  // The chart comes ordered by code, so the cursor is the last code shown.
+  co_return json_response(http::status::ok,
+                          page_after(
+                              std::move(*accounts), page->limit, page->after,
+                              [](const account_balance& a) { return a.account.code; }, balance_json));
+}
+
+awaitable<http_response> create_account(request_context& ctx) {
+  auto body = parse_json_body(ctx.request);
+  if (!body) co_return error_response(body.error());
+  auto account = parse_new_account(json_fields(*body), path_group(ctx));
+  if (!account) co_return error_response(account.error());
+  auto writing = write_audited<ledger::account_info>(
+      ctx, "account.create", path_group(ctx),
+      [a = std::move(*account)](ledger::write_context& w) { return ledger::add_account(w, a); },
+      [](const ledger::account_info& a) -> std::optional<audit_note> {
+        return audit_note{"account " + a.code, a.name, std::nullopt};
+      });
+  auto created = co_await std::move(writing);
+  if (!created) co_return error_response(created.error());
+  co_return json_response(http::status::created, account_json(*created, 0));
+}
+
+struct account_detail {
+  account_balance account;
+  std::vector<ledger::member_balance> members;
+};
+
+awaitable<http_response> get_account(request_context& ctx) {
+  const std::string& code = ctx.params.text("code");
+  auto found = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<account_detail> {
+    auto account = ledger::find_account(db.db(), path_group(ctx), code);
+    if (!account) return ledger::error(ledger::errc::not_found, "no account " + code + " in this group");
+    auto members = account->account.member_ledger ? ledger::member_balances(db.db(), account->account)
+                                                  : std::vector<ledger::member_balance>();
+    return account_detail{std::move(*account), std::move(members)};
+  });
+  if (!found) co_return error_response(found.error());
+  boost::json::array members;
+  for (const auto& m : found->members)
+    members.push_back({{"member_id", m.member.value},
+                       {"balance", amount_text(m.balance, found->account.account.currency)}});
+  auto body = balance_json(found->account);
+  // Only member ledgers have balances per member; on other accounts the list is empty.
+  body["member_balances"] = std::move(members);
+  co_return json_response(http::status::ok, body);
+}
+
+}  // namespace
+
+void add_account_routes(app& service) {
+  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/accounts", access::in_group(book_readers),
+                     list_accounts);
+  service.routes.add(http::verb::post, "/api/v1/groups/{gid}/accounts", access::in_group(book_keepers),
+                     create_account);
+  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/accounts/{code:text}",
+                     access::in_group(book_readers), get_account);
+}
+
+}  // namespace samaki::server
