@@ -1,0 +1,163 @@
+// The authorisation matrix, generated from the route table: every route × every role × the caller's own
+// group and another group, each with its expected outcome, against a real server. A route added without
+// a row here fails the test, and so does a row whose route is gone.
+#include "server/api_routes.hpp"
+#include "server/app.hpp"
+#include "server/system_routes.hpp"
+#include "tests/api/ledger_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+using namespace samaki;
+using namespace samaki::api_test;
+
+namespace {
+
+// For each role, "<own group>/<other group>": A = allowed (the handler runs: any status but 401, 403,
+// 404 and 5xx), F = 403 forbidden, N = 404 not found (existence never revealed).
+struct expected_access {
+  bool public_route = false;  // no sign-in needed: anonymous callers are allowed too
+  std::string admin, staff, treasurer, member;
+};
+
+const std::map<std::string, expected_access>& matrix() {
+  static const std::map<std::string, expected_access> rows = {
+      {"GET /healthz", {true, "A/A", "A/A", "A/A", "A/A"}},
+      {"GET /metrics", {true, "A/A", "A/A", "A/A", "A/A"}},
+      {"POST /api/v1/auth/login", {true, "A/A", "A/A", "A/A", "A/A"}},
+      {"POST /api/v1/auth/logout", {false, "A/A", "A/A", "A/A", "A/A"}},
+      {"GET /api/v1/me", {false, "A/A", "A/A", "A/A", "A/A"}},
+      {"GET /api/v1/users", {false, "A/A", "F/F", "F/F", "F/F"}},
+      {"POST /api/v1/users", {false, "A/A", "F/F", "F/F", "F/F"}},
+      {"GET /api/v1/groups", {false, "A/A", "A/A", "A/A", "A/A"}},
+      {"POST /api/v1/groups", {false, "A/A", "F/F", "F/F", "F/F"}},
+      {"GET /api/v1/groups/{gid}", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/members", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/members", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/members/{mid}", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/members/{mid}/statement", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/accounts", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/accounts", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/accounts/{code}", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/entries", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/entries", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/entries/{id}", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/entries/{id}/reverse", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/periods", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"POST /api/v1/groups/{gid}/periods", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/reports/trial-balance", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/verify", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
+  };
+  return rows;
+}
+
+// Every route the service registers, as "METHOD pattern".
+std::vector<std::pair<std::string, std::string>> route_table() {
+  server::settings config;
+  config.db_threads = 1;
+  server::app service(config);
+  server::add_system_routes(service);
+  server::add_api_routes(service);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : service.routes.routes())
+    out.emplace_back(std::string(server::to_std(server::http::to_string(r.method))), r.pattern.label());
+  return out;
+}
+
+// The ids one side of the matrix uses: a group, a member in it (the member user's own in group A), an
+// entry in it.
+struct group_ids {
+  std::int64_t group, member, entry;
+};
+
+std::string fill(std::string pattern, const group_ids& ids) {
+  auto replace = [&](const std::string& key, const std::string& value) {
+    if (auto at = pattern.find(key); at != std::string::npos) pattern.replace(at, key.size(), value);
+  };
+  replace("{gid}", std::to_string(ids.group));
+  replace("{mid}", std::to_string(ids.member));
+  replace("{id}", std::to_string(ids.entry));
+  replace("{code}", "1010");
+  return pattern;
+}
+
+char outcome(int status) {
+  if (status == 401) return 'U';
+  if (status == 403) return 'F';
+  if (status == 404) return 'N';
+  if (status >= 500) return '!';
+  return 'A';
+}
+
+}  // namespace
+
+TEST_CASE("every route, every role, own group and another: the expected status", "[api][access]") {
+  test_server server;
+  auto admin = signed_in_as(server, "admin");
+  group_ids own{create_group(admin), 0, 0};
+  group_ids other{create_group(admin), 0, 0};
+  own.member = create_member(admin, own.group, "Own member");
+  other.member = create_member(admin, other.group, "Other member");
+  for (auto* side : {&own, &other}) {
+    auto posted = admin.post(group_path(side->group, "/entries"), share_purchase("2026-01-10", "5000", side->member),
+                             idempotency("matrix-" + std::to_string(side->group)));
+    REQUIRE(posted.status == 201);
+    side->entry = posted.json.at("id").as_int64();
+  }
+  const std::vector<std::int64_t> in_own = {own.group};
+  std::map<std::string, std::function<api_client()>> sign_in_role = {
+      {"admin", [&] { return signed_in_as(server, "admin"); }},
+      {"staff", [&] { return signed_in_as(server, "staff", in_own); }},
+      {"treasurer", [&] { return signed_in_as(server, "treasurer", in_own); }},
+      {"member", [&] { return signed_in_as(server, "member", in_own, own.member); }},
+  };
+
+  // One session per role, except for logout, which ends the session it is called with.
+  std::map<std::string, api_client> sessions;
+  for (const auto& [role, make] : sign_in_role) sessions.emplace(role, make());
+
+  auto routes = route_table();
+  std::set<std::string> seen;
+  for (const auto& [method, pattern] : routes) {
+    const std::string name = method + " " + pattern;
+    seen.insert(name);
+    INFO("route " << name);
+    auto row = matrix().find(name);
+    // A new route needs its row in the matrix above.
+    REQUIRE(row != matrix().end());
+    const bool body = method != "GET";
+
+    auto anonymous = server.client().send(method, fill(pattern, own), body ? "{}" : "");
+    CHECK(outcome(anonymous.status) == (row->second.public_route ? 'A' : 'U'));
+
+    for (const auto& [role, expected] :
+         std::map<std::string, std::string>{{"admin", row->second.admin},
+                                            {"staff", row->second.staff},
+                                            {"treasurer", row->second.treasurer},
+                                            {"member", row->second.member}}) {
+      std::string got;
+      for (const auto* side : {&own, &other}) {
+        auto fresh = name == "POST /api/v1/auth/logout" ? std::optional(sign_in_role.at(role)()) : std::nullopt;
+        api_client& caller = fresh ? *fresh : sessions.at(role);
+        // Bodies are empty objects: an allowed write is refused by validation and changes nothing.
+        auto reply = caller.send(method, fill(pattern, *side), body ? "{}" : "");
+        got += outcome(reply.status);
+        if (side == &own) got += '/';
+      }
+      INFO("role " << role);
+      CHECK(got == expected);
+    }
+  }
+  // And no row is left for a route that no longer exists.
+  for (const auto& [name, row] : matrix()) {
+    INFO("row without a route: " << name);
+    CHECK(seen.count(name) == 1);
+  }
+}
