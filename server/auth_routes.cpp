@@ -6,6 +6,7 @@
 #include "server/auth_credentials.hpp"
 #include "server/auth_handlers.hpp"
 #include "server/auth_json.hpp"
+#include "server/auth_service.hpp"
 #include "server/on_writer.hpp"
 #include "server/request_context.hpp"
 #include "server/responses.hpp"
@@ -50,6 +51,7 @@ awaitable<http_response> logout(request_context& ctx) {
   auto work = end_session_work(found->token, audit_of(ctx, "logout"));
   const auto ended = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!ended) co_return error_response(ended.error());
+  if (auto* auth = installed_auth_service(ctx.server)) auth->session_ended(ledger::token_hash(found->token));
   co_return logged_out();
 }
 

@@ -27,9 +27,16 @@ awaitable<ledger::result<principal>> auth_service::authenticate(request_context&
   }
   const std::string hash = ledger::token_hash(found->token);
   const std::int64_t at = now_();
-  auto session = co_await on_db(
-      ctx.server, [&](db_thread_context& db) { return ledger::find_session(db.db(), hash, at); });
+  auto session = cached(hash, at);
   if (!session) {
+    auto stored = co_await on_db(
+        ctx.server, [&](db_thread_context& db) { return ledger::find_session(db.db(), hash, at); });
+    if (stored) {
+      session = cached_session{principal_of(stored->user), stored->csrf_token, stored->expires_at, false};
+      remember(hash, *session, at);
+    }
+  }
+  if (!session || session->ended || session->expires_at <= at) {
     co_return ledger::error(ledger::errc::unauthenticated, "the session has ended or expired; sign in again");
   }
   if (found->source == credential_source::cookie && changes_state(ctx.request.method()) &&
@@ -38,7 +45,38 @@ awaitable<ledger::result<principal>> auth_service::authenticate(request_context&
         ledger::errc::forbidden,
         "a change made with the session cookie needs the X-CSRF-Token header given at login");
   }
-  co_return principal_of(session->user);
+  co_return std::move(session->caller);
+}
+
+std::optional<auth_service::cached_session> auth_service::cached(const std::string& token_hash, std::int64_t now) {
+  std::lock_guard lock(cache_mutex_);
+  auto it = sessions_.find(token_hash);
+  if (it == sessions_.end()) return std::nullopt;
+  if (it->second.expires_at <= now) {
+    sessions_.erase(it);
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void auth_service::remember(const std::string& token_hash, cached_session session, std::int64_t now) {
+  constexpr std::size_t most_sessions = 10000;
+  std::lock_guard lock(cache_mutex_);
+  if (sessions_.size() >= most_sessions) {
+    std::erase_if(sessions_, [now](const auto& entry) { return entry.second.expires_at <= now; });
+    // Still full: forget live sessions (they reload from the database), never tombstones.
+    if (sessions_.size() >= most_sessions)
+      std::erase_if(sessions_, [](const auto& entry) { return !entry.second.ended; });
+  }
+  sessions_.emplace(token_hash, std::move(session));
+}
+
+void auth_service::session_ended(const std::string& token_hash) {
+  std::lock_guard lock(cache_mutex_);
+  auto& entry = sessions_[token_hash];
+  entry.ended = true;
+  // Kept while the session could otherwise still be valid; then expiry refuses it anyway.
+  entry.expires_at = now_() + token_ttl_.count();
 }
 
 auth_service* installed_auth_service(app& server) {
