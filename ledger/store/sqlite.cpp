@@ -151,26 +151,4 @@ void transaction::commit() {
   open_ = false;
 }
 
-savepoint::savepoint(connection& c) : c_(c) { c_.prepare("SAVEPOINT posting")->run(); }
-
-savepoint::~savepoint() {
-  if (open_) rollback();
-}
-
-void savepoint::release() {
-  c_.prepare("RELEASE posting")->run();
-  open_ = false;
-}
-
-void savepoint::rollback() {
-  if (!open_) return;
-  open_ = false;
-  try {
-    c_.prepare("ROLLBACK TO posting")->run();
-    c_.prepare("RELEASE posting")->run();
-  } catch (const sqlite_error&) {
-    // The enclosing transaction is gone (e.g. after an I/O error); the batch fails as a whole.
-  }
-}
-
 }  // namespace samaki::ledger::sqlite

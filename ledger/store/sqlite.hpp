@@ -1,6 +1,6 @@
 #pragma once
 // Thin RAII over the SQLite C API: a connection with a cache of prepared statements, a statement with
-// typed binds and columns, and a transaction/savepoint that rolls back unless committed.
+// typed binds and columns, and a transaction that rolls back unless committed.
 // SQL values are always bound, never spliced into text.
 #include <sqlite3.h>
 
@@ -119,19 +119,5 @@ class transaction {
   bool open_ = true;
 };
 
-// SAVEPOINT name ... RELEASE; rolls back to and releases the savepoint unless released.
-class savepoint {
- public:
-  explicit savepoint(connection& c);
-  ~savepoint();
-  savepoint(const savepoint&) = delete;
-  savepoint& operator=(const savepoint&) = delete;
-  void release();
-  void rollback();
-
- private:
-  connection& c_;
-  bool open_ = true;
-};
 
 }  // namespace samaki::ledger::sqlite

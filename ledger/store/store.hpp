@@ -43,9 +43,11 @@ class store {
   store(const store&) = delete;
   store& operator=(const store&) = delete;
 
-  // Queues `work` for the writer. It runs inside the batch's transaction, in a savepoint of its own: an
-  // error result or an exception rolls back its writes alone. `done` is called on the writer thread
-  // after the batch commits (so an ok result is durable), or with the error. Work must not block.
+  // Queues `work` for the writer. It runs inside the batch's transaction and fails alone: an error
+  // result before any write changes nothing; an exception, or an error after writing, takes the work out
+  // and the batch runs again without it. Work must therefore be re-runnable (it only reads and writes
+  // through `write_context`) and must not block. `done` is called on the writer thread after the batch
+  // commits (so an ok result is durable), or with the error.
   template <class T>
   void submit(std::function<result<T>(write_context&)> work, std::function<void(result<T>)> done) {
     enqueue(std::make_unique<typed_job<T>>(std::move(work), std::move(done)));
