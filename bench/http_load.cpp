@@ -273,10 +273,12 @@ int run(options opts) {
     server_options.extra_args = opts.server_args;
     // Access-log lines for every request would measure the terminal, not the server.
     server_options.environment = {{"SAMAKI_LOG_LEVEL", "warn"}};
-    if (!opts.ledger_scenarios.empty()) samaki::bench::create_admin(opts.server_binary, server_options.db_path);
+    if (!opts.ledger_scenarios.empty())
+      samaki::bench::create_admin(opts.server_binary, server_options.db_path);
     server.emplace(std::move(server_options));
     port = server->port();
-    if (!opts.ledger_scenarios.empty()) add_ledger_templates(opts, samaki::bench::set_up_ledger(port, opts.members));
+    if (!opts.ledger_scenarios.empty())
+      add_ledger_templates(opts, samaki::bench::set_up_ledger(port, opts.members));
   }
 
   run_plan plan{.opts = opts, .port = port, .wheel = {}, .run_id = {}, .deadline = {}};

@@ -24,7 +24,9 @@ boost::json::value call(http_connection& c, const std::string& method, const std
   std::vector<http_header> headers = {{"Content-Type", "application/json"}};
   if (!token.empty()) headers.push_back({"Authorization", "Bearer " + token});
   auto reply = c.request(method, path, body, headers);
-  if (reply.status >= 300) throw std::runtime_error(method + " " + path + " answered " + std::to_string(reply.status) + ": " + reply.body);
+  if (reply.status >= 300)
+    throw std::runtime_error(method + " " + path + " answered " + std::to_string(reply.status) + ": " +
+                             reply.body);
   return boost::json::parse(reply.body);
 }
 
@@ -56,9 +58,10 @@ void create_admin(const std::string& samaki_binary, const std::string& db_path) 
 ledger_fixture set_up_ledger(std::uint16_t port, int members) {
   http_connection c(port);
   ledger_fixture f;
-  auto login = call(c, "POST", "/api/v1/auth/login",
-                    boost::json::serialize(boost::json::object{{"username", bench_username}, {"password", bench_password}}),
-                    "");
+  auto login = call(
+      c, "POST", "/api/v1/auth/login",
+      boost::json::serialize(boost::json::object{{"username", bench_username}, {"password", bench_password}}),
+      "");
   f.token = login.at("token").as_string().c_str();
   auto group = call(c, "POST", "/api/v1/groups",
                     R"({"name":"Bench savings group","kind":"savings_group","currency":"KHR"})", f.token);
@@ -84,7 +87,8 @@ std::vector<ledger_request> ledger_requests(const std::string& scenario, const l
       out.push_back({"POST", group_path + "/entries",
                      R"({"date":"2026-06-01","memo":"Meeting {n}: shares and a fine","lines":[)"
                      R"({"account":"1010","debit":"25000"},{"account":"3010","member_id":)" +
-                         std::to_string(member) + R"(,"credit":"20000"},{"account":"4020","credit":"5000"}]})",
+                         std::to_string(member) +
+                         R"(,"credit":"20000"},{"account":"4020","credit":"5000"}]})",
                      true});
   } else if (scenario == "balances") {
     out.push_back({"GET", group_path + "/accounts", "", false});

@@ -17,11 +17,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -89,12 +89,14 @@ fixture make_fixture(store& s) {
     ng.name = "Bench group " + std::to_string(g);
     ng.kind = group_kind::savings_group;
     ng.currency = "KHR";
-    auto group = s.submit<group_info>([ng](write_context& ctx) { return create_group(ctx, ng); }).get().value();
+    auto group =
+        s.submit<group_info>([ng](write_context& ctx) { return create_group(ctx, ng); }).get().value();
     f.groups.push_back(group.id);
     f.members.emplace_back();
     for (int m = 0; m < members_per_group; ++m) {
       new_member nm{group.id, "Member " + std::to_string(m), "", "", "", std::nullopt};
-      auto member = s.submit<member_info>([nm](write_context& ctx) { return add_member(ctx, nm); }).get().value();
+      auto member =
+          s.submit<member_info>([nm](write_context& ctx) { return add_member(ctx, nm); }).get().value();
       f.members.back().push_back(member.id);
     }
   }
@@ -103,7 +105,8 @@ fixture make_fixture(store& s) {
 
 // K submitter threads, each keeping `window` postings in flight (like K I/O threads serving window
 // connections each). Returns entries/s.
-double run_writer(store& s, const fixture& f, long count, int threads, int window, const std::string& prefix) {
+double run_writer(store& s, const fixture& f, long count, int threads, int window,
+                  const std::string& prefix) {
   std::atomic<long> next{0}, failures{0};
   auto start = clock_type::now();
   std::vector<std::thread> pool;
@@ -166,7 +169,8 @@ double run_raw(const std::string& path, bool synchronous_full, const fixture& f,
       auto seq = ++seqs[g];
       {
         auto s = db.prepare(
-            "INSERT INTO entries (group_id, seq, date, memo, reverses, created_by, created_at, prev_hash, hash) "
+            "INSERT INTO entries (group_id, seq, date, memo, reverses, created_by, created_at, prev_hash, "
+            "hash) "
             "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)");
         s->bind(1, g).bind(2, seq).bind(3, p.date).bind(4, p.memo).bind(5, p.author);
         s->bind(6, "2026-06-01T00:00:00.000Z").bind_blob(7, hash).bind_blob(8, hash);
@@ -200,7 +204,8 @@ double run_raw(const std::string& path, bool synchronous_full, const fixture& f,
         s->bind(1, g).bind(2, seq).bind_blob(3, hash);
         s->run();
       }
-      auto s = db.prepare("INSERT INTO idempotency_keys (group_id, key, request_hash, entry_id) VALUES (?, ?, ?, ?)");
+      auto s = db.prepare(
+          "INSERT INTO idempotency_keys (group_id, key, request_hash, entry_id) VALUES (?, ?, ?, ?)");
       s->bind(1, g).bind(2, p.idempotency_key).bind_blob(3, hash).bind(4, entry);
       s->run();
     }
@@ -226,14 +231,22 @@ settings parse(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--history") s.histories.push_back(std::stol(next()));
-    else if (a == "--entries") s.entries = std::stol(next());
-    else if (a == "--threads") s.threads = std::stoi(next());
-    else if (a == "--window") s.window = std::stoi(next());
-    else if (a == "--normal") s.synchronous_full = false;
-    else if (a == "--dir") s.dir = next();
+    if (a == "--history")
+      s.histories.push_back(std::stol(next()));
+    else if (a == "--entries")
+      s.entries = std::stol(next());
+    else if (a == "--threads")
+      s.threads = std::stoi(next());
+    else if (a == "--window")
+      s.window = std::stoi(next());
+    else if (a == "--normal")
+      s.synchronous_full = false;
+    else if (a == "--dir")
+      s.dir = next();
     else {
-      std::fprintf(stderr, "usage: bench_store [--history N]... [--entries N] [--threads K] [--window W] [--normal] [--dir D]\n");
+      std::fprintf(stderr,
+                   "usage: bench_store [--history N]... [--entries N] [--threads K] [--window W] [--normal] "
+                   "[--dir D]\n");
       std::exit(2);
     }
   }
@@ -248,7 +261,9 @@ int main(int argc, char** argv) {
   auto dir = std::filesystem::path(cfg.dir) / ("samaki-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto path = (dir / "bench.db").string();
-  std::printf("| history (entries) | in flight | entries | writer entries/s | raw ceiling entries/s | ratio | mean batch |\n");
+  std::printf(
+      "| history (entries) | in flight | entries | writer entries/s | raw ceiling entries/s | ratio | mean "
+      "batch |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|\n");
   fixture f;
   long round = 0;
@@ -259,8 +274,7 @@ int main(int argc, char** argv) {
   for (long history : cfg.histories) {
     // Fill the history quickly through the raw path without durability; it is not measured.
     long have = count_entries(path);
-    if (have < history)
-      run_raw(path, false, f, history - have, 5000, "fill" + std::to_string(round) + "-");
+    if (have < history) run_raw(path, false, f, history - have, 5000, "fill" + std::to_string(round) + "-");
     std::atomic<long> batches{0}, batched{0}, busy_ns{0}, commit_ns{0};
     double writer_rate;
     {
@@ -275,12 +289,12 @@ int main(int argc, char** argv) {
     }
     long mean_batch = batches ? batched / batches : 1;
     std::fprintf(stderr, "writer busy %.2f s, of which commit %.2f s, in %ld batches\n",
-                 static_cast<double>(busy_ns.load()) / 1e9,
-                 static_cast<double>(commit_ns.load()) / 1e9, batches.load());
+                 static_cast<double>(busy_ns.load()) / 1e9, static_cast<double>(commit_ns.load()) / 1e9,
+                 batches.load());
     double raw_rate = run_raw(path, cfg.synchronous_full, f, cfg.entries, std::max(1L, mean_batch),
                               "r" + std::to_string(round) + "-");
-    std::printf("| %ld | %d | %ld | %.0f | %.0f | %.2f | %ld |\n", history, cfg.threads * cfg.window, cfg.entries, writer_rate,
-                raw_rate, writer_rate / raw_rate, mean_batch);
+    std::printf("| %ld | %d | %ld | %.0f | %.0f | %.2f | %ld |\n", history, cfg.threads * cfg.window,
+                cfg.entries, writer_rate, raw_rate, writer_rate / raw_rate, mean_batch);
     std::fflush(stdout);
     ++round;
   }

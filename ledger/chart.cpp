@@ -6,12 +6,9 @@ namespace samaki::ledger {
 
 std::string_view kind_name(group_kind kind) {
   switch (kind) {
-    case group_kind::savings_group:
-      return "savings_group";
-    case group_kind::agri_cooperative:
-      return "agri_cooperative";
-    case group_kind::joint_task:
-      return "joint_task";
+    case group_kind::savings_group: return "savings_group";
+    case group_kind::agri_cooperative: return "agri_cooperative";
+    case group_kind::joint_task: return "joint_task";
   }
   return "savings_group";
 }
@@ -25,16 +22,11 @@ std::optional<group_kind> parse_kind(std::string_view text) {
 
 std::string_view type_name(account_type type) {
   switch (type) {
-    case account_type::asset:
-      return "asset";
-    case account_type::liability:
-      return "liability";
-    case account_type::equity:
-      return "equity";
-    case account_type::income:
-      return "income";
-    case account_type::expense:
-      return "expense";
+    case account_type::asset: return "asset";
+    case account_type::liability: return "liability";
+    case account_type::equity: return "equity";
+    case account_type::income: return "income";
+    case account_type::expense: return "expense";
   }
   return "asset";
 }
@@ -173,12 +165,9 @@ constexpr std::array joint_task_chart{
 
 std::span<const account_template> chart_template(group_kind kind) {
   switch (kind) {
-    case group_kind::savings_group:
-      return savings_group_chart;
-    case group_kind::agri_cooperative:
-      return agri_cooperative_chart;
-    case group_kind::joint_task:
-      return joint_task_chart;
+    case group_kind::savings_group: return savings_group_chart;
+    case group_kind::agri_cooperative: return agri_cooperative_chart;
+    case group_kind::joint_task: return joint_task_chart;
   }
   return {};
 }

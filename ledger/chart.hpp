@@ -11,9 +11,9 @@ namespace samaki::ledger {
 enum class group_kind { savings_group, agri_cooperative, joint_task };
 enum class account_type { asset, liability, equity, income, expense };
 
-std::string_view kind_name(group_kind kind);                    // "savings_group"
+std::string_view kind_name(group_kind kind);  // "savings_group"
 std::optional<group_kind> parse_kind(std::string_view text);
-std::string_view type_name(account_type type);                  // "asset"
+std::string_view type_name(account_type type);  // "asset"
 std::optional<account_type> parse_type(std::string_view text);
 // Debit-normal types (asset, expense) show balances as debit minus credit; the others the reverse.
 bool debit_normal(account_type type);

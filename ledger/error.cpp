@@ -33,6 +33,8 @@ std::string_view code_name(errc code) {
   return "internal";
 }
 
-void throw_exception_from_error(const error& e, const boost::source_location&) { throw error_exception(e); }
+void throw_exception_from_error(const error& e, const boost::source_location&) {
+  throw error_exception(e);
+}
 
 }  // namespace samaki::ledger

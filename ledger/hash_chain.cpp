@@ -15,7 +15,9 @@ void put_field(std::string& out, std::string_view name, std::string_view value) 
 }
 
 // Length-prefixed so no memo can imitate a field boundary.
-std::string sized(std::string_view text) { return std::to_string(text.size()) + ":" + std::string(text); }
+std::string sized(std::string_view text) {
+  return std::to_string(text.size()) + ":" + std::string(text);
+}
 
 }  // namespace
 
@@ -32,7 +34,8 @@ std::string canonical_serialisation(const entry& e) {
   for (const auto& l : e.lines) {
     std::string line = std::to_string(l.line_no) + "|" + l.account + "|" +
                        std::to_string(l.member ? l.member->value : 0) + "|" + l.currency + "|" +
-                       (l.side == side::debit ? "D" : "C") + "|" + std::to_string(l.amount) + "|" + sized(l.memo);
+                       (l.side == side::debit ? "D" : "C") + "|" + std::to_string(l.amount) + "|" +
+                       sized(l.memo);
     put_field(out, "line", line);
   }
   return out;

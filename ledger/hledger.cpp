@@ -38,16 +38,16 @@ std::string hledger_journal(sqlite::connection& db, group_id group) {
   for (const auto& a : load_accounts(db, group))
     account_names[a.code] = std::string(type_name(a.type)) + ":" + a.code + " " + journal_text(a.name, true);
 
-  std::string out = "; Samaki journal of group " + std::to_string(group.value) + ": " + journal_text(info->name, false) +
-                    " (" + info->currency + ")\n\n";
+  std::string out = "; Samaki journal of group " + std::to_string(group.value) + ": " +
+                    journal_text(info->name, false) + " (" + info->currency + ")\n\n";
   entry_filter filter;
   filter.group = group;
   filter.limit = 1000;
   for (;;) {
     auto entries = list_entries(db, filter);
     for (const auto& e : entries) {
-      out += e.date + " " + journal_text(e.memo.empty() ? "(no memo)" : e.memo, false) + "  ; seq:" +
-             std::to_string(e.seq) + ", hash:" + e.hash + "\n";
+      out += e.date + " " + journal_text(e.memo.empty() ? "(no memo)" : e.memo, false) +
+             "  ; seq:" + std::to_string(e.seq) + ", hash:" + e.hash + "\n";
       for (const auto& l : e.lines) {
         auto currency = find_currency(l.currency);
         auto amount = format_amount(l.side == side::debit ? l.amount : -l.amount,

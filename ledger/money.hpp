@@ -11,9 +11,9 @@ namespace samaki::ledger {
 
 // An ISO 4217 currency we support, with its exponent and default cash rounding unit.
 struct currency_info {
-  std::string_view code;        // "KHR"
-  int exponent;                 // minor digits: KHR 2, USD 2, THB 2, VND 0
-  std::int64_t cash_unit;       // smallest cash step in minor units (KHR: 100 riel = 10000 minor)
+  std::string_view code;   // "KHR"
+  int exponent;            // minor digits: KHR 2, USD 2, THB 2, VND 0
+  std::int64_t cash_unit;  // smallest cash step in minor units (KHR: 100 riel = 10000 minor)
 };
 
 // The currency for an ISO code, or nullopt when we do not support it.
@@ -40,7 +40,7 @@ struct money {
   friend bool operator==(const money&, const money&) = default;
 };
 
-result<money> add(const money& a, const money& b);       // currency_mismatch or invalid_amount (overflow)
+result<money> add(const money& a, const money& b);  // currency_mismatch or invalid_amount (overflow)
 result<money> subtract(const money& a, const money& b);
 
 }  // namespace samaki::ledger

@@ -50,7 +50,8 @@ result<std::int64_t> check_member(write_context& ctx, const group_state& group, 
     return member->value;
   }
   if (member)
-    return line_error(errc::member_not_allowed, index, "account " + account.code + " does not take a member_id");
+    return line_error(errc::member_not_allowed, index,
+                      "account " + account.code + " does not take a member_id");
   return std::int64_t{0};
 }
 
@@ -79,8 +80,11 @@ digest request_hash(const posting& p) {
   request_fingerprint f("post");
   f.field(p.date).field(p.memo).field(static_cast<std::int64_t>(p.lines.size()));
   for (const auto& l : p.lines)
-    f.field(l.account).field(l.member ? l.member->value : 0).field(l.side == side::debit ? "D" : "C")
-        .field(l.amount).field(l.memo);
+    f.field(l.account)
+        .field(l.member ? l.member->value : 0)
+        .field(l.side == side::debit ? "D" : "C")
+        .field(l.amount)
+        .field(l.memo);
   f.field(static_cast<std::int64_t>(p.expect.size()));
   for (const auto& x : p.expect) f.field(x.account).field(x.member ? x.member->value : 0).field(x.balance);
   return f.hash();
@@ -94,7 +98,8 @@ digest request_hash(const reversal& r) {
 std::optional<result<posted>> replay(write_context& ctx, group_id group, const std::string& key,
                                      const digest& hash) {
   if (key.empty()) return std::nullopt;
-  auto s = ctx.db().prepare("SELECT request_hash, entry_id FROM idempotency_keys WHERE group_id = ? AND key = ?");
+  auto s =
+      ctx.db().prepare("SELECT request_hash, entry_id FROM idempotency_keys WHERE group_id = ? AND key = ?");
   s->bind(1, group.value).bind(2, key);
   if (!s->step()) return std::nullopt;
   if (s->column_blob(0) != digest_bytes(hash))
@@ -127,7 +132,8 @@ result<balance_changes> new_balances(write_context& ctx, const std::vector<resol
     if (it == after.end()) it = after.emplace(key, ctx.balance(l.account->id, l.member)).first;
     auto next = move_balance(it->second, l.direction, l.amount);
     if (!next)
-      return line_error(errc::invalid_amount, i, "the balance of account " + l.account->code + " would overflow");
+      return line_error(errc::invalid_amount, i,
+                        "the balance of account " + l.account->code + " would overflow");
     it->second = *next;
     if (!l.account->member_ledger) continue;
     auto total = account_totals.find(l.account->id.value);
@@ -135,7 +141,8 @@ result<balance_changes> new_balances(write_context& ctx, const std::vector<resol
       total = account_totals.emplace(l.account->id.value, ctx.account_total(l.account->id)).first;
     auto next_total = move_balance(total->second, l.direction, l.amount);
     if (!next_total)
-      return line_error(errc::invalid_amount, i, "the total of account " + l.account->code + " would overflow");
+      return line_error(errc::invalid_amount, i,
+                        "the total of account " + l.account->code + " would overflow");
     total->second = *next_total;
   }
   return after;
@@ -177,7 +184,8 @@ result<void> check_balanced(const std::vector<resolved_line>& lines) {
     auto& [debits, credits] = totals[l.account->currency];
     auto& total = l.direction == side::debit ? debits : credits;
     auto sum = checked_add(total, l.amount);
-    if (!sum) return error(errc::invalid_amount, "the entry's total in " + l.account->currency + " overflows");
+    if (!sum)
+      return error(errc::invalid_amount, "the entry's total in " + l.account->currency + " overflows");
     total = *sum;
   }
   for (const auto& [currency, sums] : totals) {
@@ -235,7 +243,8 @@ posted append_entry(write_context& ctx, group_state& group, entry e, const std::
       const auto& l = lines[i];
       s->bind(1, e.id.value).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, l.account->id.value);
       s->bind(4, l.member ? std::optional(l.member) : std::nullopt);
-      s->bind(5, l.direction == side::debit ? l.amount : 0).bind(6, l.direction == side::credit ? l.amount : 0);
+      s->bind(5, l.direction == side::debit ? l.amount : 0)
+          .bind(6, l.direction == side::credit ? l.amount : 0);
       s->bind(7, l.memo);
       s->run();
       s->reset();
@@ -259,12 +268,14 @@ posted append_entry(write_context& ctx, group_state& group, entry e, const std::
     s->run();
   }
   if (!key.empty()) {
-    auto s = db.prepare("INSERT INTO idempotency_keys (group_id, key, request_hash, entry_id) VALUES (?, ?, ?, ?)");
+    auto s = db.prepare(
+        "INSERT INTO idempotency_keys (group_id, key, request_hash, entry_id) VALUES (?, ?, ?, ?)");
     s->bind(1, e.group.value).bind(2, key).bind_blob(3, hash_of_request).bind(4, e.id.value);
     s->run();
   }
   // Only now, with every row written, do the caches move.
-  for (const auto& [key_pair, value] : after) ctx.set_balance(account_id{key_pair.first}, key_pair.second, value);
+  for (const auto& [key_pair, value] : after)
+    ctx.set_balance(account_id{key_pair.first}, key_pair.second, value);
   for (const auto& [account, total] : account_totals) ctx.set_account_total(account_id{account}, total);
   e.prev_hash = to_hex(group.head);
   e.hash = to_hex(hash);
@@ -279,7 +290,8 @@ result<void> check_posting_shape(const posting& p) {
   if (!is_valid_date(p.date)) return error(errc::invalid_date, "date must be a real date as YYYY-MM-DD");
   if (p.lines.size() < 2) return error(errc::too_few_lines, "an entry needs at least two lines");
   if (p.lines.size() > max_lines_per_entry)
-    return error(errc::bad_request, "an entry holds at most " + std::to_string(max_lines_per_entry) + " lines");
+    return error(errc::bad_request,
+                 "an entry holds at most " + std::to_string(max_lines_per_entry) + " lines");
   if (p.memo.size() > max_memo_bytes) return error(errc::bad_request, "memo is too long");
   if (p.idempotency_key.size() > max_idempotency_key_bytes)
     return error(errc::bad_request, "Idempotency-Key is longer than 255 characters");
@@ -287,7 +299,8 @@ result<void> check_posting_shape(const posting& p) {
     const auto& l = p.lines[i];
     if (l.account.empty()) return line_error(errc::bad_request, i, "each line needs an account");
     if (l.memo.size() > max_memo_bytes) return line_error(errc::bad_request, i, "line memo is too long");
-    if (l.member && l.member->value <= 0) return line_error(errc::unknown_member, i, "member_id must be positive");
+    if (l.member && l.member->value <= 0)
+      return line_error(errc::unknown_member, i, "member_id must be positive");
     // The exponent is not known before the account is; the widest we support (2) catches the rest early.
     static const currency_info widest{"", 2, 1};
     auto amount = parse_amount(l.amount, widest);
@@ -337,7 +350,8 @@ result<posted> reverse_entry(write_context& ctx, const reversal& r) {
   if (r.idempotency_key.size() > max_idempotency_key_bytes)
     return error(errc::bad_request, "Idempotency-Key is longer than 255 characters");
   if (r.memo && r.memo->size() > max_memo_bytes) return error(errc::bad_request, "memo is too long");
-  if (r.date && !is_valid_date(*r.date)) return error(errc::invalid_date, "date must be a real date as YYYY-MM-DD");
+  if (r.date && !is_valid_date(*r.date))
+    return error(errc::invalid_date, "date must be a real date as YYYY-MM-DD");
   auto hash_of_request = request_hash(r);
   group_state* group = ctx.group(r.group);
   if (!group) return error(errc::not_found, "no such group");

@@ -34,7 +34,8 @@ std::map<std::int64_t, std::int64_t> account_nets(sqlite::connection& db, group_
     while (s->step()) sums[s->column_int(0)] += s->column_int(1);
   } else {
     auto s = db.prepare(
-        "SELECT b.account_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id WHERE a.group_id = ?");
+        "SELECT b.account_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id WHERE "
+        "a.group_id = ?");
     s->bind(1, group.value);
     while (s->step()) sums[s->column_int(0)] += s->column_int(1);
   }
@@ -44,13 +45,16 @@ std::map<std::int64_t, std::int64_t> account_nets(sqlite::connection& db, group_
 }
 
 void bind_optional_text(sqlite::statement& s, int index, const std::optional<std::string>& text) {
-  if (text) s.bind(index, *text);
-  else s.bind_null(index);
+  if (text)
+    s.bind(index, *text);
+  else
+    s.bind_null(index);
 }
 
 }  // namespace
 
-std::vector<group_info> list_groups(sqlite::connection& db, const std::optional<std::vector<group_id>>& visible) {
+std::vector<group_info> list_groups(sqlite::connection& db,
+                                    const std::optional<std::vector<group_id>>& visible) {
   std::vector<group_info> out;
   if (visible) {
     for (auto id : *visible)
@@ -68,7 +72,8 @@ std::vector<group_info> list_groups(sqlite::connection& db, const std::optional<
   return out;
 }
 
-std::vector<member_info> list_members(sqlite::connection& db, group_id group, std::int64_t after, std::size_t limit) {
+std::vector<member_info> list_members(sqlite::connection& db, group_id group, std::int64_t after,
+                                      std::size_t limit) {
   std::vector<member_id> ids;
   {
     auto s = db.prepare("SELECT id FROM members WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?");
@@ -105,7 +110,8 @@ std::vector<member_balance> member_balances(sqlite::connection& db, const accoun
       "ORDER BY member_id");
   s->bind(1, account.id.value);
   std::vector<member_balance> out;
-  while (s->step()) out.push_back(member_balance{member_id{s->column_int(0)}, natural(account.type, s->column_int(1))});
+  while (s->step())
+    out.push_back(member_balance{member_id{s->column_int(0)}, natural(account.type, s->column_int(1))});
   return out;
 }
 
@@ -150,8 +156,8 @@ std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_
     if (it == raw.end() || it->second == 0) continue;
     auto& c = by_currency[a.currency];
     c.currency = a.currency;
-    trial_balance_row row{a.code, a.name, a.name_km, a.type, it->second > 0 ? it->second : 0,
-                          it->second < 0 ? -it->second : 0};
+    trial_balance_row row{
+        a.code, a.name, a.name_km, a.type, it->second > 0 ? it->second : 0, it->second < 0 ? -it->second : 0};
     totals[a.currency].first += row.debit;
     totals[a.currency].second += row.credit;
     c.rows.push_back(std::move(row));
@@ -173,7 +179,8 @@ std::vector<statement_account> member_statement(sqlite::connection& db, group_id
     if (!a.member_ledger) continue;
     statement_account sa{a.code, a.name, a.name_km, a.currency, a.type, 0, 0, {}};
     auto s = db.prepare(
-        "SELECT e.id, e.seq, e.date, e.memo, l.debit, l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
+        "SELECT e.id, e.seq, e.date, e.memo, l.debit, l.credit FROM lines l JOIN entries e ON e.id = "
+        "l.entry_id "
         "WHERE l.member_id = ? AND l.account_id = ? AND (?3 IS NULL OR e.date <= ?3) ORDER BY e.date, e.seq");
     s->bind(1, member.value).bind(2, a.id.value);
     bind_optional_text(*s, 3, to);
@@ -186,8 +193,8 @@ std::vector<statement_account> member_statement(sqlite::connection& db, group_id
         sa.opening = running;
         continue;
       }
-      sa.lines.push_back(statement_line{entry_id{s->column_int(0)}, s->column_int(1), date, s->column_text(3), a.code,
-                                        a.currency, debit, credit, running});
+      sa.lines.push_back(statement_line{entry_id{s->column_int(0)}, s->column_int(1), date, s->column_text(3),
+                                        a.code, a.currency, debit, credit, running});
     }
     sa.closing = running;
     if (sa.lines.empty() && sa.opening == 0) continue;

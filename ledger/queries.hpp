@@ -15,10 +15,12 @@
 namespace samaki::ledger {
 
 // All groups, or only those in `visible` when given; by id.
-std::vector<group_info> list_groups(sqlite::connection& db, const std::optional<std::vector<group_id>>& visible);
+std::vector<group_info> list_groups(sqlite::connection& db,
+                                    const std::optional<std::vector<group_id>>& visible);
 
 // Members of a group with id > after, by id, at most limit.
-std::vector<member_info> list_members(sqlite::connection& db, group_id group, std::int64_t after, std::size_t limit);
+std::vector<member_info> list_members(sqlite::connection& db, group_id group, std::int64_t after,
+                                      std::size_t limit);
 
 struct account_balance {
   account_info account;
@@ -36,10 +38,10 @@ std::vector<member_balance> member_balances(sqlite::connection& db, const accoun
 
 struct entry_filter {
   group_id group;
-  std::optional<std::string> from, to;       // dates, inclusive
-  std::optional<std::string> account;        // entries touching this account code
-  std::optional<member_id> member;           // entries naming this member
-  std::int64_t after_seq = 0;                // cursor: entries with seq > after_seq
+  std::optional<std::string> from, to;  // dates, inclusive
+  std::optional<std::string> account;   // entries touching this account code
+  std::optional<member_id> member;      // entries naming this member
+  std::int64_t after_seq = 0;           // cursor: entries with seq > after_seq
   std::size_t limit = 100;
 };
 // Entries in seq order (oldest first), with their lines.

@@ -54,7 +54,7 @@ result<group_info> create_group(write_context& ctx, const new_group& g) {
   group_id id{db.last_insert_rowid()};
   for (const auto& a : chart_for(g.kind, g.currency)) insert_account(db, id, a);
   ctx.forget_group(id);
-  return group_info{id,      g.name,      g.name_km, g.kind,    g.currency, cash_unit,
+  return group_info{id,         g.name,     g.name_km, g.kind,    g.currency, cash_unit,
                     g.province, g.district, g.commune, g.village, created_at};
 }
 
@@ -69,8 +69,10 @@ result<member_info> add_member(write_context& ctx, const new_member& m) {
       "INSERT INTO members (group_id, name, name_km, phone, gender, joined_on, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   s->bind(1, m.group.value).bind(2, m.name).bind(3, m.name_km).bind(4, m.phone).bind(5, m.gender);
-  if (m.joined_on) s->bind(6, *m.joined_on);
-  else s->bind_null(6);
+  if (m.joined_on)
+    s->bind(6, *m.joined_on);
+  else
+    s->bind_null(6);
   s->bind(7, created_at);
   s->run();
   member_id id{db.last_insert_rowid()};
@@ -89,22 +91,36 @@ result<account_info> add_account(write_context& ctx, const new_account& a) {
   if (!find_currency(currency)) return error(errc::bad_request, "unsupported currency '" + currency + "'");
   account_definition def{a.code, a.type, a.name, a.name_km, a.member_ledger, currency};
   insert_account(ctx.db(), a.group, def);
-  account_info info{account_id{ctx.db().last_insert_rowid()}, a.group, a.code, a.type, a.name, a.name_km,
-                    currency, a.member_ledger};
+  account_info info{account_id{ctx.db().last_insert_rowid()},
+                    a.group,
+                    a.code,
+                    a.type,
+                    a.name,
+                    a.name_km,
+                    currency,
+                    a.member_ledger};
   group->accounts.emplace(a.code, info);
   return info;
 }
 
 result<period_info> close_period(write_context& ctx, const period_close& p) {
-  if (!is_valid_date(p.through)) return error(errc::invalid_date, "through must be a real date as YYYY-MM-DD");
+  if (!is_valid_date(p.through))
+    return error(errc::invalid_date, "through must be a real date as YYYY-MM-DD");
   group_state* group = ctx.group(p.group);
   if (!group) return error(errc::not_found, "no such group");
   if (!group->closed_through.empty() && p.through <= group->closed_through)
     return error(errc::period_closed, "the period through " + group->closed_through + " is already closed");
-  period_info info{p.group, p.through, p.kind, now_rfc3339(), p.author, group->last_seq, to_hex(group->head),
+  period_info info{p.group,
+                   p.through,
+                   p.kind,
+                   now_rfc3339(),
+                   p.author,
+                   group->last_seq,
+                   to_hex(group->head),
                    seal_code(group->head)};
   auto s = ctx.db().prepare(
-      "INSERT INTO periods (group_id, through, kind, closed_at, closed_by, head_seq, head) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO periods (group_id, through, kind, closed_at, closed_by, head_seq, head) VALUES (?, ?, ?, "
+      "?, ?, ?, ?)");
   s->bind(1, p.group.value).bind(2, p.through).bind(3, period_kind_name(p.kind)).bind(4, info.closed_at);
   s->bind(5, p.author).bind(6, info.head_seq).bind_blob(7, group->head);
   s->run();

@@ -24,7 +24,8 @@ bool balances_per_currency(const entry& e) {
 // line moved to another group's account of the same code would otherwise pass.
 bool has_foreign_lines(sqlite::connection& db, entry_id id, group_id group) {
   auto s = db.prepare(
-      "SELECT 1 FROM lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN members m ON m.id = l.member_id "
+      "SELECT 1 FROM lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN members m ON m.id = "
+      "l.member_id "
       "WHERE l.entry_id = ?1 AND (a.group_id <> ?2 OR (l.member_id IS NOT NULL AND "
       "(m.id IS NULL OR m.group_id <> ?2))) LIMIT 1");
   s->bind(1, id.value).bind(2, group.value);
@@ -102,8 +103,10 @@ std::vector<balance_problem> verify_balances(sqlite::connection& db, std::option
   std::map<std::pair<std::int64_t, std::int64_t>, sums> by_key;
   // Bound as a plain value or NULL: "?1 IS NULL" then means every group.
   auto bind_group = [&](sqlite::statement& st) {
-    if (group) st.bind(1, group->value);
-    else st.bind_null(1);
+    if (group)
+      st.bind(1, group->value);
+    else
+      st.bind_null(1);
   };
   {
     auto s = db.prepare(
@@ -132,7 +135,8 @@ std::vector<balance_problem> verify_balances(sqlite::connection& db, std::option
       code = s->column_text(1);
     }
     auto clamp = [](int128 v) {
-      constexpr auto lo = std::numeric_limits<std::int64_t>::min(), hi = std::numeric_limits<std::int64_t>::max();
+      constexpr auto lo = std::numeric_limits<std::int64_t>::min(),
+                     hi = std::numeric_limits<std::int64_t>::max();
       return static_cast<std::int64_t>(v < lo ? lo : v > hi ? hi : v);
     };
     out.push_back(balance_problem{owner, code, key.second, stored, clamp(value.recomputed)});

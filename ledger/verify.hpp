@@ -15,15 +15,16 @@ struct chain_report {
   group_id group;
   bool ok = true;
   std::int64_t entries = 0;
-  std::string head;                          // hex hash of the last entry (zeros when empty)
+  std::string head;                           // hex hash of the last entry (zeros when empty)
   std::optional<std::int64_t> first_bad_seq;  // the first entry whose stored data no longer matches
   std::string problem;                        // what is wrong with it, for people
-  std::optional<bool> seal_ok;               // set when a seal code was asked about
+  std::optional<bool> seal_ok;                // set when a seal code was asked about
 };
 
 // Walks the group's entries in seq order. With `seal`, also says whether some point of the chain (a chain
 // head after an entry, or the empty chain) has that seal code.
-chain_report verify_chain(sqlite::connection& db, group_id group, const std::optional<std::string>& seal = {});
+chain_report verify_chain(sqlite::connection& db, group_id group,
+                          const std::optional<std::string>& seal = {});
 
 struct balance_problem {
   group_id group;

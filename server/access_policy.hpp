@@ -23,7 +23,6 @@ using ledger::role_name;
 inline constexpr std::array<user_role, 4> all_roles = {user_role::admin, user_role::staff,
                                                        user_role::treasurer, user_role::member};
 
-
 // A small set of roles, e.g. {admin, treasurer}.
 class role_set {
  public:

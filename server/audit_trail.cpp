@@ -4,8 +4,8 @@
 
 namespace samaki::server {
 
-ledger::audit_record audit_of(const request_context& ctx, std::string action, std::optional<ledger::group_id> group,
-                              std::string target) {
+ledger::audit_record audit_of(const request_context& ctx, std::string action,
+                              std::optional<ledger::group_id> group, std::string target) {
   ledger::audit_record r;
   if (ctx.caller) {
     r.user = ctx.caller->user;

@@ -48,7 +48,8 @@ awaitable<ledger::result<principal>> auth_service::authenticate(request_context&
   co_return std::move(session->caller);
 }
 
-std::optional<auth_service::cached_session> auth_service::cached(const std::string& token_hash, std::int64_t now) {
+std::optional<auth_service::cached_session> auth_service::cached(const std::string& token_hash,
+                                                                 std::int64_t now) {
   std::lock_guard lock(cache_mutex_);
   auto it = sessions_.find(token_hash);
   if (it == sessions_.end()) return std::nullopt;

@@ -18,8 +18,8 @@ int run_demo(cli_args args) {
   }
   std::cout << "demonstration data loaded into " << config.db_path << "\nlogins:\n";
   for (const auto& login : demo.logins)
-    std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ": " << login.note
-              << ")\n";
+    std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ": "
+              << login.note << ")\n";
   return 0;
 }
 

@@ -14,8 +14,8 @@ namespace {
 // One row per line of every entry, oldest first: what a spreadsheet needs to rebuild any report.
 void write_csv(ledger::sqlite::connection& db, ledger::group_id group, std::ostream& out) {
   csv_writer csv;
-  csv.row({"seq", "date", "memo", "account", "member_id", "currency", "debit", "credit", "line_memo", "reverses",
-           "created_by", "created_at", "hash"});
+  csv.row({"seq", "date", "memo", "account", "member_id", "currency", "debit", "credit", "line_memo",
+           "reverses", "created_by", "created_at", "hash"});
   ledger::entry_filter filter;
   filter.group = group;
   filter.limit = 1000;
@@ -26,9 +26,10 @@ void write_csv(ledger::sqlite::connection& db, ledger::group_id group, std::ostr
         auto currency = ledger::find_currency(l.currency).value_or(ledger::currency_info{l.currency, 2, 1});
         auto amount = ledger::format_amount(l.amount, currency);
         bool debit = l.side == ledger::side::debit;
-        csv.row({std::to_string(e.seq), e.date, e.memo, l.account, l.member ? std::to_string(l.member->value) : "",
-                 l.currency, debit ? amount : "", debit ? "" : amount, l.memo,
-                 e.reverses ? std::to_string(e.reverses->value) : "", e.created_by, e.created_at, e.hash});
+        csv.row({std::to_string(e.seq), e.date, e.memo, l.account,
+                 l.member ? std::to_string(l.member->value) : "", l.currency, debit ? amount : "",
+                 debit ? "" : amount, l.memo, e.reverses ? std::to_string(e.reverses->value) : "",
+                 e.created_by, e.created_at, e.hash});
       }
     }
     out << csv.take();
@@ -62,7 +63,8 @@ int run_export(cli_args args) {
   if (format == "hledger") {
     std::cout << ledger::hledger_journal(reads.db(), group);
   } else {
-    if (ledger::list_groups(reads.db(), std::vector{group}).empty()) throw std::runtime_error("no group " + *group_text);
+    if (ledger::list_groups(reads.db(), std::vector{group}).empty())
+      throw std::runtime_error("no group " + *group_text);
     write_csv(reads.db(), group, std::cout);
   }
   return 0;

@@ -29,8 +29,8 @@ void print_demo_logins(const ledger::demo_result& demo) {
   }
   std::cout << "demonstration logins (username / password):\n";
   for (const auto& login : demo.logins)
-    std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ": " << login.note
-              << ")\n";
+    std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ": "
+              << login.note << ")\n";
   std::cout.flush();
 }
 

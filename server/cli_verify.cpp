@@ -30,11 +30,11 @@ int run_verify(cli_args args) {
   auto report = ledger::verify_all(reads.db(), group);
   for (const auto& chain : report.chains) {
     if (chain.ok) {
-      std::cout << "group " << chain.group.value << ": ok, " << chain.entries << " entries, head " << chain.head
-                << "\n";
+      std::cout << "group " << chain.group.value << ": ok, " << chain.entries << " entries, head "
+                << chain.head << "\n";
     } else {
-      std::cout << "group " << chain.group.value << ": FAILED at entry " << chain.first_bad_seq.value_or(0) << ": "
-                << chain.problem << "\n";
+      std::cout << "group " << chain.group.value << ": FAILED at entry " << chain.first_bad_seq.value_or(0)
+                << ": " << chain.problem << "\n";
     }
   }
   for (const auto& p : report.balances)

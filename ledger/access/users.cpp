@@ -13,8 +13,8 @@ namespace {
 bool valid_username(std::string_view name) {
   if (name.size() < 3 || name.size() > 64) return false;
   for (char c : name)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-          c == '-'))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+          c == '_' || c == '-'))
       return false;
   return true;
 }
@@ -100,7 +100,8 @@ result<user_info> create_user(write_context& ctx, const new_user& u, const std::
     auto owner = ctx.member_group(*u.member);
     bool in_groups = false;
     for (auto g : u.groups) in_groups = in_groups || (owner && *owner == g);
-    if (!owner || !in_groups) return error(errc::bad_request, "member_id must be a member of one of group_ids");
+    if (!owner || !in_groups)
+      return error(errc::bad_request, "member_id must be a member of one of group_ids");
   } else if (u.member) {
     return error(errc::bad_request, "only member users take member_id");
   }
@@ -133,7 +134,8 @@ std::optional<user_info> load_user(sqlite::connection& db, user_id id) {
   return read_user(db, *s);
 }
 
-std::optional<std::pair<user_info, std::string>> find_login(sqlite::connection& db, std::string_view username) {
+std::optional<std::pair<user_info, std::string>> find_login(sqlite::connection& db,
+                                                            std::string_view username) {
   auto s = db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE username = ?");
   s->bind(1, username);
   if (!s->step()) return std::nullopt;
@@ -166,7 +168,8 @@ std::string token_hash(std::string_view token) {
 result<bool> create_session(write_context& ctx, user_id user, const std::string& token_hash_bytes,
                             const std::string& csrf_token, std::int64_t expires_at) {
   auto s = ctx.db().prepare(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, "
+      "?)");
   s->bind_blob(1, {reinterpret_cast<const unsigned char*>(token_hash_bytes.data()), token_hash_bytes.size()});
   s->bind(2, user.value).bind(3, csrf_token).bind(4, now_rfc3339()).bind(5, expires_at);
   s->run();
@@ -175,7 +178,8 @@ result<bool> create_session(write_context& ctx, user_id user, const std::string&
 
 std::optional<session_info> find_session(sqlite::connection& db, const std::string& token_hash_bytes,
                                          std::int64_t now) {
-  auto s = db.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ? AND ended = 0");
+  auto s =
+      db.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ? AND ended = 0");
   s->bind_blob(1, {reinterpret_cast<const unsigned char*>(token_hash_bytes.data()), token_hash_bytes.size()});
   if (!s->step()) return std::nullopt;
   auto expires_at = s->column_int(2);
@@ -206,14 +210,19 @@ void append_audit(write_context& ctx, audit_record r) {
 
 std::vector<audit_record> list_audit(sqlite::connection& db, const audit_filter& f) {
   auto s = db.prepare(
-      "SELECT id, at, user_id, username, address, action, group_id, target, request_id, detail FROM audit_log "
+      "SELECT id, at, user_id, username, address, action, group_id, target, request_id, detail FROM "
+      "audit_log "
       "WHERE id > ?1 AND (?2 IS NULL OR group_id = ?2) AND (?3 IS NULL OR substr(at, 1, 10) >= ?3) "
       "AND (?4 IS NULL OR substr(at, 1, 10) <= ?4) ORDER BY id");
   s->bind(1, f.after_id).bind(2, f.group ? std::optional(f.group->value) : std::nullopt);
-  if (f.from) s->bind(3, *f.from);
-  else s->bind_null(3);
-  if (f.to) s->bind(4, *f.to);
-  else s->bind_null(4);
+  if (f.from)
+    s->bind(3, *f.from);
+  else
+    s->bind_null(3);
+  if (f.to)
+    s->bind(4, *f.to);
+  else
+    s->bind_null(4);
   std::vector<audit_record> out;
   while (out.size() < f.limit && s->step()) {
     audit_record r;

@@ -24,8 +24,8 @@ struct user_info {
   std::string username;
   std::string display_name;
   ledger::role role = role::member;
-  std::vector<group_id> groups;       // groups the user may see (admin: ignored, sees all)
-  std::optional<member_id> member;    // for role member: their own member record
+  std::vector<group_id> groups;     // groups the user may see (admin: ignored, sees all)
+  std::optional<member_id> member;  // for role member: their own member record
   std::string created_at;
 };
 
@@ -49,7 +49,8 @@ result<user_info> create_user(write_context& ctx, const new_user& u, const std::
 
 std::optional<user_info> load_user(sqlite::connection& db, user_id id);
 // The user and their password hash, for login.
-std::optional<std::pair<user_info, std::string>> find_login(sqlite::connection& db, std::string_view username);
+std::optional<std::pair<user_info, std::string>> find_login(sqlite::connection& db,
+                                                            std::string_view username);
 std::vector<user_info> list_users(sqlite::connection& db);
 
 // A login session. The token itself goes to the client once; only its hash is stored.
@@ -90,7 +91,7 @@ struct audit_filter {
   std::optional<std::vector<group_id>> groups;  // only these groups (and no group-less records); all if none
   std::optional<group_id> group;
   std::optional<std::string> from, to;  // dates, inclusive, compared with the date part of `at`
-  std::int64_t after_id = 0;             // cursor: records with id > after_id
+  std::int64_t after_id = 0;            // cursor: records with id > after_id
   std::size_t limit = 100;
 };
 // Oldest first, like the journal.

@@ -51,7 +51,8 @@ void restore_database(const std::string& from, const std::string& to) {
       throw std::runtime_error(from + " fails SQLite's integrity check");
   }
   auto report = verify_all(source);
-  if (!report.ok()) throw std::runtime_error(from + " fails verification: run samaki verify on it for details");
+  if (!report.ok())
+    throw std::runtime_error(from + " fails verification: run samaki verify on it for details");
   auto parent = std::filesystem::path(to).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   copy_pages(source, to);

@@ -46,9 +46,9 @@ void checkpointer::run() {
       due_ = false;
     }
     int log_pages = 0, checkpointed = 0;
-    int rc = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_pages, &checkpointed);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-      spdlog::warn("checkpoint failed: {}", sqlite3_errstr(rc));
+    int rc =
+        sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_pages, &checkpointed);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("checkpoint failed: {}", sqlite3_errstr(rc));
   }
   // A last full checkpoint so a cleanly stopped database is one file again.
   sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);

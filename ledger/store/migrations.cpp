@@ -156,7 +156,9 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 
 }  // namespace
 
-int schema_version() { return static_cast<int>(migrations.size()); }
+int schema_version() {
+  return static_cast<int>(migrations.size());
+}
 
 void migrate(sqlite::connection& db) {
   auto version = db.query_int("PRAGMA user_version");

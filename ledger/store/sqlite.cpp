@@ -20,7 +20,9 @@ statement::statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (rc != SQLITE_OK) fail(db, rc, std::string("prepare ") + std::string(sql));
 }
 
-statement::~statement() { sqlite3_finalize(stmt_); }
+statement::~statement() {
+  sqlite3_finalize(stmt_);
+}
 
 statement& statement::bind(int index, std::int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
@@ -62,12 +64,15 @@ void statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-std::int64_t statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+std::int64_t statement::column_int(int index) const {
+  return sqlite3_column_int64(stmt_, index);
+}
 
 std::string statement::column_text(int index) const {
   const auto* text = sqlite3_column_text(stmt_, index);
   if (!text) return {};
-  return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
 std::optional<std::int64_t> statement::column_optional_int(int index) const {
@@ -83,10 +88,13 @@ std::optional<std::string> statement::column_optional_text(int index) const {
 std::string statement::column_blob(int index) const {
   const void* data = sqlite3_column_blob(stmt_, index);
   if (!data) return {};
-  return std::string(static_cast<const char*>(data), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+  return std::string(static_cast<const char*>(data),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
-bool statement::column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+bool statement::column_is_null(int index) const {
+  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
+}
 
 connection::connection(const std::string& path, open_mode mode) {
   int flags = SQLITE_OPEN_NOMUTEX;
@@ -125,9 +133,13 @@ cached_statement connection::prepare(std::string_view sql) {
   return cached_statement(*it->second);
 }
 
-std::int64_t connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t connection::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-int connection::changes() const { return sqlite3_changes(db_); }
+int connection::changes() const {
+  return sqlite3_changes(db_);
+}
 
 std::int64_t connection::query_int(std::string_view sql) {
   statement s(db_, sql);
@@ -135,7 +147,9 @@ std::int64_t connection::query_int(std::string_view sql) {
   return s.column_int(0);
 }
 
-transaction::transaction(connection& c) : c_(c) { c_.exec("BEGIN IMMEDIATE"); }
+transaction::transaction(connection& c) : c_(c) {
+  c_.exec("BEGIN IMMEDIATE");
+}
 
 transaction::~transaction() {
   if (!open_) return;

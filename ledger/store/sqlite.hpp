@@ -100,7 +100,9 @@ class connection {
   // Heterogeneous lookup: finding a cached statement by its SQL text allocates nothing.
   struct text_hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
   };
   std::unordered_map<std::string, std::unique_ptr<statement>, text_hash, std::equal_to<>> cache_;
 };
@@ -118,6 +120,5 @@ class transaction {
   connection& c_;
   bool open_ = true;
 };
-
 
 }  // namespace samaki::ledger::sqlite

@@ -6,8 +6,8 @@
 #include "ledger/store/write_context.hpp"
 
 #include <pthread.h>
-#include <filesystem>
 #include <spdlog/spdlog.h>
+#include <filesystem>
 
 namespace samaki::ledger {
 
@@ -62,7 +62,9 @@ store::store(store_options options) : options_(std::move(options)) {
   });
 }
 
-store::~store() { stop(); }
+store::~store() {
+  stop();
+}
 
 void store::on_batch(std::function<void(const batch_report&)> observer) {
   std::lock_guard lock(mutex_);

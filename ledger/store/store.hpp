@@ -21,8 +21,8 @@ class write_context;
 
 struct store_options {
   std::string path;
-  bool synchronous_full = true;     // PRAGMA synchronous=FULL: a commit survives power loss
-  std::size_t max_batch = 1024;     // most pieces of work in one transaction
+  bool synchronous_full = true;       // PRAGMA synchronous=FULL: a commit survives power loss
+  std::size_t max_batch = 1024;       // most pieces of work in one transaction
   int timezone_offset_minutes = 420;  // for "today" (Cambodia: UTC+7)
 };
 

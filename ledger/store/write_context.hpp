@@ -19,8 +19,8 @@ namespace samaki::ledger {
 struct group_state {
   group_info info;
   std::int64_t last_seq = 0;
-  digest head{};                 // hash of the entry at last_seq, zeros before the first
-  std::string closed_through;    // empty: no closed period
+  digest head{};               // hash of the entry at last_seq, zeros before the first
+  std::string closed_through;  // empty: no closed period
   std::unordered_map<std::string, account_info> accounts;  // by code
 };
 

@@ -106,8 +106,9 @@ TEST_CASE("every route, every role, own group and another: the expected status",
   own.member = create_member(admin, own.group, "Own member");
   other.member = create_member(admin, other.group, "Other member");
   for (auto* side : {&own, &other}) {
-    auto posted = admin.post(group_path(side->group, "/entries"), share_purchase("2026-01-10", "5000", side->member),
-                             idempotency("matrix-" + std::to_string(side->group)));
+    auto posted =
+        admin.post(group_path(side->group, "/entries"), share_purchase("2026-01-10", "5000", side->member),
+                   idempotency("matrix-" + std::to_string(side->group)));
     REQUIRE(posted.status == 201);
     side->entry = posted.json.at("id").as_int64();
   }
@@ -144,7 +145,8 @@ TEST_CASE("every route, every role, own group and another: the expected status",
                                             {"member", row->second.member}}) {
       std::string got;
       for (const auto* side : {&own, &other}) {
-        auto fresh = name == "POST /api/v1/auth/logout" ? std::optional(sign_in_role.at(role)()) : std::nullopt;
+        auto fresh =
+            name == "POST /api/v1/auth/logout" ? std::optional(sign_in_role.at(role)()) : std::nullopt;
         api_client& caller = fresh ? *fresh : sessions.at(role);
         // Bodies are empty objects: an allowed write is refused by validation and changes nothing.
         auto reply = caller.send(method, fill(pattern, *side), body ? "{}" : "");

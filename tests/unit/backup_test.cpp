@@ -1,6 +1,6 @@
+#include "ledger/store/backup.hpp"
 #include "ledger/demo.hpp"
 #include "ledger/queries.hpp"
-#include "ledger/store/backup.hpp"
 #include "ledger/store/read_session.hpp"
 #include "ledger/verify.hpp"
 #include "store_test_support.hpp"

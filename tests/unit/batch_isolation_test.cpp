@@ -40,8 +40,9 @@ TEST_CASE("work that fails after writing, or throws, fails alone in its batch", 
     return true;
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  auto first = f.db->submit<posted>([p = make_posting(g, "2026-02-01", {debit("1010", "700"), credit("4020", "700")},
-                                                      "good-1")](write_context& w) { return post_entry(w, p); });
+  auto first =
+      f.db->submit<posted>([p = make_posting(g, "2026-02-01", {debit("1010", "700"), credit("4020", "700")},
+                                             "good-1")](write_context& w) { return post_entry(w, p); });
   auto throws = f.db->submit<member_info>([g](write_context& w) -> result<member_info> {
     add_member(w, new_member{g, "Written then thrown", "", "", "", std::nullopt}).value();
     throw std::runtime_error("disk on fire");
@@ -51,8 +52,9 @@ TEST_CASE("work that fails after writing, or throws, fails alone in its batch", 
     return error(errc::conflict, "changed my mind");
   });
   auto refused = f.post(make_posting(g, "2026-02-01", {debit("1010", "700"), credit("4020", "600")}, "bad"));
-  auto second = f.db->submit<posted>([p = make_posting(g, "2026-02-01", {debit("1010", "300"), credit("4020", "300")},
-                                                       "good-2")](write_context& w) { return post_entry(w, p); });
+  auto second =
+      f.db->submit<posted>([p = make_posting(g, "2026-02-01", {debit("1010", "300"), credit("4020", "300")},
+                                             "good-2")](write_context& w) { return post_entry(w, p); });
 
   CHECK(gate.get().has_value());
   auto one = first.get();

@@ -111,12 +111,9 @@ const std::vector<expected_row> joint_rows{
 
 const std::vector<expected_row>& expected_for(group_kind kind) {
   switch (kind) {
-    case group_kind::savings_group:
-      return savings_rows;
-    case group_kind::agri_cooperative:
-      return coop_rows;
-    case group_kind::joint_task:
-      return joint_rows;
+    case group_kind::savings_group: return savings_rows;
+    case group_kind::agri_cooperative: return coop_rows;
+    case group_kind::joint_task: return joint_rows;
   }
   return savings_rows;
 }

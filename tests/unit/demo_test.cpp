@@ -1,5 +1,5 @@
-#include "ledger/access/users.hpp"
 #include "ledger/demo.hpp"
+#include "ledger/access/users.hpp"
 #include "ledger/queries.hpp"
 #include "ledger/verify.hpp"
 #include "store_test_support.hpp"

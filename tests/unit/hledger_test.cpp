@@ -1,5 +1,5 @@
-#include "ledger/demo.hpp"
 #include "ledger/hledger.hpp"
+#include "ledger/demo.hpp"
 #include "ledger/money.hpp"
 #include "ledger/queries.hpp"
 #include "ledger/store/read_session.hpp"
@@ -44,14 +44,15 @@ TEST_CASE("the hledger export balances like the trial balance, checked by hledge
     std::map<std::string, std::string> expected;
     for (const auto& c : trial_balance(r.db(), g.id, std::nullopt)) {
       auto currency = *find_currency(c.currency);
-      for (const auto& row : c.rows) expected[row.code + " " + c.currency] = format_amount(row.debit - row.credit, currency);
+      for (const auto& row : c.rows)
+        expected[row.code + " " + c.currency] = format_amount(row.debit - row.credit, currency);
     }
     for (const auto& [key, amount] : expected) {
       auto code = key.substr(0, key.find(' '));
       auto currency = key.substr(key.find(' ') + 1);
       // Summing everything under the account (members included) in that currency.
-      auto out = run_command("hledger -f " + file + " balance --no-total -N --depth 2 -O csv cur:" + currency +
-                             " 2>&1");
+      auto out = run_command("hledger -f " + file +
+                             " balance --no-total -N --depth 2 -O csv cur:" + currency + " 2>&1");
       INFO(out);
       REQUIRE(out.rfind("FAILED", 0) != 0);
       CHECK(out.find(code) != std::string::npos);
