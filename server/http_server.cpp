@@ -62,8 +62,11 @@ std::string http_server::listen() {
   acceptor.bind(wanted);
   acceptor.listen(asio::socket_base::max_listen_connections);
   const auto bound = acceptor.local_endpoint();
-  const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
-  return "http://" + host + ":" + std::to_string(bound.port());
+  // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wstringop-overflow) on "literal" + string&&.
+  std::string url = "http://";
+  if (address.is_v6()) url.append("[").append(address.to_string()).append("]");
+  else url.append(address.to_string());
+  return url.append(":").append(std::to_string(bound.port()));
 }
 
 void http_server::run() {
