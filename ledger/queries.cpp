@@ -87,14 +87,22 @@ std::vector<member_info> list_members(sqlite::connection& db, group_id group, st
 }
 
 std::vector<account_balance> list_accounts(sqlite::connection& db, group_id group) {
-  auto totals = account_nets(db, group, std::nullopt);
+  // One query: each account with its running balances (one row per member on member ledgers), in code
+  // order, so an account's rows come together.
+  auto s = db.prepare(
+      "SELECT a.id, a.code, a.type, a.name, a.name_km, a.currency, a.member_ledger, b.balance "
+      "FROM accounts a LEFT JOIN balances b ON b.account_id = a.id WHERE a.group_id = ? ORDER BY a.code");
+  s->bind(1, group.value);
   std::vector<account_balance> out;
-  for (auto& a : load_accounts(db, group)) {
-    auto it = totals.find(a.id.value);
-    auto raw = it == totals.end() ? 0 : it->second;
-    auto type = a.type;
-    out.push_back(account_balance{std::move(a), natural(type, raw)});
+  std::vector<wide> sums;
+  while (s->step()) {
+    if (out.empty() || out.back().account.id.value != s->column_int(0)) {
+      out.push_back(account_balance{account_from_row(*s, group), 0});
+      sums.push_back(0);
+    }
+    if (!s->column_is_null(7)) sums.back() += s->column_int(7);
   }
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].balance = natural(out[i].account.type, narrow(sums[i]));
   return out;
 }
 

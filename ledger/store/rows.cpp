@@ -25,24 +25,26 @@ std::optional<group_info> load_group(sqlite::connection& db, group_id id) {
   return g;
 }
 
+account_info account_from_row(const sqlite::statement& s, group_id group) {
+  account_info a;
+  a.id = account_id{s.column_int(0)};
+  a.group = group;
+  a.code = s.column_text(1);
+  a.type = parse_type(s.column_text(2)).value_or(account_type::asset);
+  a.name = s.column_text(3);
+  a.name_km = s.column_text(4);
+  a.currency = s.column_text(5);
+  a.member_ledger = s.column_int(6) != 0;
+  return a;
+}
+
 std::vector<account_info> load_accounts(sqlite::connection& db, group_id id) {
   auto s = db.prepare(
       "SELECT id, code, type, name, name_km, currency, member_ledger FROM accounts WHERE group_id = ? "
       "ORDER BY code");
   s->bind(1, id.value);
   std::vector<account_info> out;
-  while (s->step()) {
-    account_info a;
-    a.id = account_id{s->column_int(0)};
-    a.group = id;
-    a.code = s->column_text(1);
-    a.type = parse_type(s->column_text(2)).value_or(account_type::asset);
-    a.name = s->column_text(3);
-    a.name_km = s->column_text(4);
-    a.currency = s->column_text(5);
-    a.member_ledger = s->column_int(6) != 0;
-    out.push_back(std::move(a));
-  }
+  while (s->step()) out.push_back(account_from_row(*s, id));
   return out;
 }
 

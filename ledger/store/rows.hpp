@@ -12,6 +12,9 @@ namespace samaki::ledger {
 
 std::optional<group_info> load_group(sqlite::connection& db, group_id id);
 std::vector<account_info> load_accounts(sqlite::connection& db, group_id id);
+// An account from a row whose first seven columns are id, code, type, name, name_km, currency,
+// member_ledger.
+account_info account_from_row(const sqlite::statement& s, group_id group);
 std::optional<member_info> load_member(sqlite::connection& db, member_id id);
 // The entry with its lines in order, or nullopt. `reversed_by` is filled in.
 std::optional<entry> load_entry(sqlite::connection& db, entry_id id);
