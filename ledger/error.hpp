@@ -66,8 +66,4 @@ struct error_exception : std::runtime_error {
 template <class T>
 using result = boost::system::result<T, error>;
 
-inline error make_error(errc c, std::string msg) {
-  return error(c, std::move(msg));
-}
-
 }  // namespace samaki::ledger

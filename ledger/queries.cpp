@@ -55,18 +55,15 @@ void bind_optional_text(sqlite::statement& s, int index, const std::optional<std
 
 std::vector<group_info> list_groups(sqlite::connection& db,
                                     const std::optional<std::vector<group_id>>& visible) {
-  std::vector<group_info> out;
-  if (visible) {
-    for (auto id : *visible)
-      if (auto g = load_group(db, id)) out.push_back(std::move(*g));
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    return out;
-  }
   std::vector<group_id> ids;
-  {
+  if (visible) {
+    ids = *visible;
+    std::sort(ids.begin(), ids.end());
+  } else {
     auto s = db.prepare("SELECT id FROM groups ORDER BY id");
     while (s->step()) ids.push_back(group_id{s->column_int(0)});
   }
+  std::vector<group_info> out;
   for (auto id : ids)
     if (auto g = load_group(db, id)) out.push_back(std::move(*g));
   return out;

@@ -5,7 +5,6 @@
 #include "server/cli_settings.hpp"
 #include "server/csv.hpp"
 
-#include <filesystem>
 #include <iostream>
 
 namespace samaki::server {
@@ -44,29 +43,18 @@ void write_csv(ledger::sqlite::connection& db, ledger::group_id group, std::ostr
 int run_export(cli_args args) {
   auto [flags, config] = parse_cli(args, {"group", "format"});
   if (!flags.positionals().empty()) throw usage_error("export takes no arguments");
-  auto group_text = flags.value("group");
-  if (!group_text) throw usage_error("--group ID is required");
-  ledger::group_id group;
-  try {
-    group = ledger::group_id{std::stoll(*group_text)};
-  } catch (const std::exception&) {
-    throw usage_error("--group takes a group id");
-  }
+  auto group = group_flag(flags);
+  if (!group) throw usage_error("--group ID is required");
   auto format = flags.value("format").value_or("hledger");
   if (format != "hledger" && format != "csv") throw usage_error("--format is hledger or csv");
-  if (!std::filesystem::exists(config.db_path)) {
-    std::cerr << "samaki export: no database at " << config.db_path << "\n";
-    return 1;
-  }
-  ledger::read_session reads(config.db_path);
-  ledger::read_session::snapshot snapshot(reads);
-  if (format == "hledger") {
-    std::cout << ledger::hledger_journal(reads.db(), group);
-  } else {
-    if (ledger::list_groups(reads.db(), std::vector{group}).empty())
-      throw std::runtime_error("no group " + *group_text);
-    write_csv(reads.db(), group, std::cout);
-  }
+  auto reads = open_for_reading(config);
+  ledger::read_session::snapshot snapshot(*reads);
+  if (ledger::list_groups(reads->db(), std::vector{*group}).empty())
+    throw std::runtime_error("no group " + std::to_string(group->value));
+  if (format == "hledger")
+    std::cout << ledger::hledger_journal(reads->db(), *group);
+  else
+    write_csv(reads->db(), *group, std::cout);
   return 0;
 }
 
