@@ -1,0 +1,132 @@
+// The command line as a person runs it: demo, verify (exit 0 or 1, naming the first bad entry), backup
+// and restore, and export, each through the real `samaki` binary.
+#include "ledger/store/sqlite.hpp"
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+struct run_result {
+  int status = -1;
+  std::string output;  // standard output and error together
+};
+
+run_result run_samaki(const std::string& arguments) {
+  run_result r;
+  std::string command = std::string(SAMAKI_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) r.output.append(buffer, n);
+  int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A fresh folder with the demonstration database in it.
+struct demo_folder {
+  demo_folder() {
+    dir = std::filesystem::temp_directory_path() /
+          ("samaki-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    std::filesystem::create_directories(dir);
+    db = (dir / "samaki.db").string();
+    auto loaded = run_samaki("demo --db " + db);
+    REQUIRE(loaded.status == 0);
+  }
+  ~demo_folder() { std::filesystem::remove_all(dir); }
+  std::string file(const std::string& name) const { return (dir / name).string(); }
+
+  static inline int counter = 0;
+  std::filesystem::path dir;
+  std::string db;
+};
+
+// What a tamperer with the file would do: drop the append-only triggers, change one amount.
+void change_an_amount(const std::string& db, int group, int seq) {
+  samaki::ledger::sqlite::connection c(db, samaki::ledger::sqlite::open_mode::read_write_create);
+  c.exec("DROP TRIGGER lines_no_update");
+  c.exec(
+      "UPDATE lines SET debit = debit + 100 WHERE debit > 0 AND entry_id = (SELECT id FROM entries WHERE "
+      "group_id = " +
+      std::to_string(group) + " AND seq = " + std::to_string(seq) + ")");
+}
+
+}  // namespace
+
+TEST_CASE("samaki demo loads once and prints the logins", "[cli]") {
+  demo_folder f;
+  auto again = run_samaki("demo --db " + f.db);
+  CHECK(again.status == 0);
+  CHECK(contains(again.output, "already has groups"));
+  std::filesystem::remove(f.db);
+  auto fresh = run_samaki("demo --db " + f.db);
+  CHECK(fresh.status == 0);
+  CHECK(contains(fresh.output, "treasurer / samaki-treasurer"));
+}
+
+TEST_CASE("samaki verify exits 0 on sound books and 1 naming the first bad entry", "[cli]") {
+  demo_folder f;
+  auto sound = run_samaki("verify --db " + f.db);
+  CHECK(sound.status == 0);
+  CHECK(contains(sound.output, "verify: ok"));
+  CHECK(run_samaki("verify --db " + f.db + " --group 2").status == 0);
+
+  auto unknown = run_samaki("verify --db " + f.db + " --group 99");
+  CHECK(unknown.status == 1);
+  CHECK(contains(unknown.output, "no group 99"));
+  CHECK(run_samaki("verify --db " + f.db + " --group abc").status == 2);
+  CHECK(run_samaki("verify --db " + f.file("missing.db")).status == 1);
+  CHECK_FALSE(std::filesystem::exists(f.file("missing.db")));
+
+  change_an_amount(f.db, 1, 3);
+  auto tampered = run_samaki("verify --db " + f.db);
+  CHECK(tampered.status == 1);
+  CHECK(contains(tampered.output, "group 1: FAILED at entry 3"));
+  CHECK(contains(tampered.output, "verify: FAILED"));
+  // The other groups still check out on their own.
+  CHECK(run_samaki("verify --db " + f.db + " --group 2").status == 0);
+}
+
+TEST_CASE("samaki backup and restore round-trip, and restore refuses what it should", "[cli]") {
+  demo_folder f;
+  auto copy = f.file("copy.db");
+  CHECK(run_samaki("backup --db " + f.db + " " + copy).status == 0);
+  CHECK(run_samaki("backup --db " + f.db + " " + copy).status == 1);  // never overwrites
+
+  auto restored = f.file("restored.db");
+  CHECK(run_samaki("restore --db " + restored + " " + copy).status == 0);
+  CHECK(run_samaki("verify --db " + restored).status == 0);
+  CHECK(run_samaki("restore --db " + restored + " " + copy).status == 1);  // not into a live database
+
+  change_an_amount(copy, 1, 2);
+  auto refused = run_samaki("restore --db " + f.file("other.db") + " " + copy);
+  CHECK(refused.status == 1);
+  CHECK(contains(refused.output, "fails verification"));
+  CHECK_FALSE(std::filesystem::exists(f.file("other.db")));
+}
+
+TEST_CASE("samaki export writes a group's journal as hledger or CSV", "[cli]") {
+  demo_folder f;
+  auto journal = run_samaki("export --db " + f.db + " --group 1 --format hledger");
+  CHECK(journal.status == 0);
+  CHECK(contains(journal.output, "asset:1010 "));
+  CHECK(contains(journal.output, "; seq:1, hash:"));
+  auto csv = run_samaki("export --db " + f.db + " --group 1 --format csv");
+  CHECK(csv.status == 0);
+  CHECK(csv.output.rfind("seq,date,memo,account,member_id,currency,debit,credit", 0) == 0);
+  CHECK(contains(csv.output, "Meeting 1: share purchases"));
+
+  CHECK(run_samaki("export --db " + f.db + " --group 99").status == 1);
+  CHECK(run_samaki("export --db " + f.db).status == 2);
+  CHECK(run_samaki("export --db " + f.db + " --group 1 --format pdf").status == 2);
+}
