@@ -21,9 +21,10 @@ std::optional<audit_note> note_of(const posted& p) {
   return audit_note{"entry " + std::to_string(p.entry.id.value), std::move(detail), std::nullopt};
 }
 
-// 201 for a new entry, 200 for the same request replayed.
-http_response posted_response(const ledger::result<posted>& p) {
+// 201 for a new entry (counted in /metrics), 200 for the same request replayed.
+http_response posted_response(request_context& ctx, const ledger::result<posted>& p) {
   if (!p) return error_response(p.error());
+  if (!p->replayed) ctx.server.metrics.postings_committed.add();
   return json_response(p->replayed ? http::status::ok : http::status::created, entry_json(p->entry));
 }
 
@@ -42,7 +43,7 @@ awaitable<http_response> post_entry(request_context& ctx) {
       ctx, "entry.post", path_group(ctx),
       [p = std::move(*posting)](ledger::write_context& w) { return ledger::post_entry(w, p); }, note_of);
   auto result = co_await std::move(writing);
-  co_return posted_response(result);
+  co_return posted_response(ctx, result);
 }
 
 awaitable<http_response> reverse_entry(request_context& ctx) {
@@ -58,7 +59,7 @@ awaitable<http_response> reverse_entry(request_context& ctx) {
       ctx, "entry.reverse", path_group(ctx),
       [r = std::move(*reversal)](ledger::write_context& w) { return ledger::reverse_entry(w, r); }, note_of);
   auto result = co_await std::move(writing);
-  co_return posted_response(result);
+  co_return posted_response(ctx, result);
 }
 
 ledger::result<ledger::entry_filter> read_filter(const request_context& ctx, const page_query& page) {
