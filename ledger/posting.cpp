@@ -281,6 +281,7 @@ posted append_entry(write_context& ctx, group_state& group, entry e, const std::
   e.hash = to_hex(hash);
   group.last_seq = e.seq;
   group.head = hash;
+  ctx.note_changed(group.info.id);
   return posted{std::move(e), false};
 }
 

@@ -54,6 +54,7 @@ result<group_info> create_group(write_context& ctx, const new_group& g) {
   group_id id{db.last_insert_rowid()};
   for (const auto& a : chart_for(g.kind, g.currency)) insert_account(db, id, a);
   ctx.forget_group(id);
+  ctx.note_changed(id);
   return group_info{id,         g.name,     g.name_km, g.kind,    g.currency, cash_unit,
                     g.province, g.district, g.commune, g.village, created_at};
 }
@@ -77,6 +78,7 @@ result<member_info> add_member(write_context& ctx, const new_member& m) {
   s->run();
   member_id id{db.last_insert_rowid()};
   ctx.remember_member(id, m.group);
+  ctx.note_changed(m.group);
   return member_info{id, m.group, m.name, m.name_km, m.phone, m.gender, m.joined_on, created_at};
 }
 
@@ -100,6 +102,7 @@ result<account_info> add_account(write_context& ctx, const new_account& a) {
                     currency,
                     a.member_ledger};
   group->accounts.emplace(a.code, info);
+  ctx.note_changed(a.group);
   return info;
 }
 
@@ -125,6 +128,7 @@ result<period_info> close_period(write_context& ctx, const period_close& p) {
   s->bind(5, p.author).bind(6, info.head_seq).bind_blob(7, group->head);
   s->run();
   group->closed_through = p.through;
+  ctx.note_changed(p.group);
   return info;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The service's parts, made once in `samaki serve` (or in a test) and shared by every connection.
 #include "ledger/store/store.hpp"
+#include "server/account_list_cache.hpp"
 #include "server/authenticator.hpp"
 #include "server/config.hpp"
 #include "server/db_executor.hpp"
@@ -25,6 +26,9 @@ struct app {
   db_executor db;
   // The ledger's writer; owned by whoever made the app (serve, tests), which outlives it.
   ledger::store* store = nullptr;
+  // Balances kept between reads; made by attach_store, which also wires the writer to keep it fresh.
+  // Null (no caching) for an app whose writes the cache would not hear of.
+  std::shared_ptr<account_list_cache> account_lists;
   // Run in order after the last request is answered (e.g. draining the ledger writer).
   std::vector<std::function<void()>> shutdown_hooks;
 

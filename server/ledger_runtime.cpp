@@ -15,9 +15,12 @@ void attach_store(app& service, ledger::store& store) {
   service.store = &store;
   // Batch sizes count every piece of writer work (postings, audit records, logins); postings themselves
   // are counted where they are answered, in routes_entries.cpp.
-  store.on_batch([&metrics = service.metrics](const ledger::batch_report& report) {
-    metrics.writer_batch_size.observe(static_cast<double>(report.size));
-  });
+  service.account_lists = std::make_shared<account_list_cache>();
+  store.on_batch(
+      [&metrics = service.metrics, lists = service.account_lists](const ledger::batch_report& report) {
+        metrics.writer_batch_size.observe(static_cast<double>(report.size));
+        lists->changed(report.changed_groups);
+      });
   service.shutdown_hooks.push_back([&store] { store.stop(); });
 }
 

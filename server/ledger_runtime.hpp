@@ -10,8 +10,8 @@ namespace samaki::server {
 // Opens and migrates the database at config.db_path with the configured durability and batching.
 ledger::store_options store_options_from(const settings& config);
 
-// Points the app at the store: metrics from each writer batch, and store.stop() as a shutdown hook
-// (so every queued write is answered before the process exits).
+// Points the app at the store: metrics from each writer batch, the balance cache kept fresh by each
+// commit, and store.stop() as a shutdown hook (so every queued write is answered before the process exits).
 void attach_store(app& service, ledger::store& store);
 
 }  // namespace samaki::server

@@ -9,6 +9,9 @@
 #include "server/routes_paging.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <memory>
 
 namespace samaki::server {
 namespace {
@@ -19,20 +22,45 @@ boost::json::object balance_json(const account_balance& a) {
   return account_json(a.account, a.balance);
 }
 
+using account_snapshot = account_list_cache::snapshot;
+
+boost::json::object accounts_page(std::vector<account_balance> accounts, const page_query& page) {
+  // The chart comes ordered by code, so the cursor is the last code shown.
+  return page_after(
+      std::move(accounts), page.limit, page.after, [](const account_balance& a) { return a.account.code; },
+      balance_json);
+}
+
+// The group's accounts read from the database, with the body most requests ask for made once.
+ledger::result<std::shared_ptr<const account_snapshot>> read_accounts(db_thread_context& db,
+                                                                      ledger::group_id group) {
+  if (auto found = existing_group(db.db(), group); !found) return found.error();
+  auto copy = std::make_shared<account_snapshot>();
+  copy->accounts = ledger::list_accounts(db.db(), group);
+  copy->first_page = boost::json::serialize(accounts_page(copy->accounts, page_query{}));
+  return copy;
+}
+
 awaitable<http_response> list_accounts(request_context& ctx) {
   auto page = read_page(ctx);
   if (!page) co_return error_response(page.error());
-  auto accounts =
-      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::vector<account_balance>> {
-        if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
-        return ledger::list_accounts(db.db(), path_group(ctx));
-      });
-  if (!accounts) co_return error_response(accounts.error());
-  // The chart comes ordered by code, so the cursor is the last code shown.
-  co_return json_response(http::status::ok,
-                          page_after(
-                              std::move(*accounts), page->limit, page->after,
-                              [](const account_balance& a) { return a.account.code; }, balance_json));
+  auto group = path_group(ctx);
+  auto* cache = ctx.server.account_lists.get();
+  auto accounts = cache ? cache->find(group) : nullptr;
+  if (!accounts) {
+    auto read = co_await on_db(ctx.server, [&](db_thread_context& db) {
+      if (!cache) return read_accounts(db, group);
+      auto ticket = cache->before_reading(group);  // before the read, so a commit during it is noticed
+      auto copy = read_accounts(db, group);
+      if (copy) cache->keep(ticket, *copy);
+      return copy;
+    });
+    if (!read) co_return error_response(read.error());
+    accounts = std::move(*read);
+  }
+  if (!page->after && page->limit == default_page_limit)
+    co_return text_response(http::status::ok, accounts->first_page, json_content_type);
+  co_return json_response(http::status::ok, accounts_page(accounts->accounts, *page));
 }
 
 awaitable<http_response> create_account(request_context& ctx) {

@@ -153,6 +153,7 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
       tx.commit();
       report.commit_duration = std::chrono::steady_clock::now() - commit_started;
       report.committed = true;
+      report.changed_groups = context_->take_changed();
     }
   } catch (const std::exception& e) {
     spdlog::error("writer: batch of {} failed to commit: {}", batch.size(), e.what());
@@ -163,13 +164,13 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
     report.failed = batch.size();
   }
   report.duration = std::chrono::steady_clock::now() - started;
-  for (auto& j : batch) j->finish();
   std::function<void(const batch_report&)> observer;
   {
     std::lock_guard lock(mutex_);
     observer = observer_;
   }
   if (observer) observer(report);
+  for (auto& j : batch) j->finish();
 }
 
 }  // namespace samaki::ledger

@@ -2,6 +2,7 @@
 // The store: one SQLite file, one writer thread that owns the only write connection and commits queued
 // work in batches (group commit), and read-only sessions for everyone else.
 #include "ledger/error.hpp"
+#include "ledger/ids.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace samaki::ledger {
 
@@ -33,6 +35,7 @@ struct batch_report {
   bool committed = false;
   std::chrono::nanoseconds duration{};         // the whole batch, work and commit
   std::chrono::nanoseconds commit_duration{};  // COMMIT alone (the durable write)
+  std::vector<group_id> changed_groups;        // whose books the committed work changed, by id
 };
 
 class store {
@@ -65,7 +68,8 @@ class store {
   // Answers everything queued, then stops the writer. Later submissions fail with `unavailable`.
   void stop();
 
-  // Called on the writer thread after each batch.
+  // Called on the writer thread after each batch, before its work is answered: what the observer does
+  // with `changed_groups` (dropping copies of those books) is done before any caller hears of the commit.
   void on_batch(std::function<void(const batch_report&)> observer);
 
   const store_options& options() const { return options_; }

@@ -63,7 +63,16 @@ void write_context::set_balance(account_id account, std::int64_t member, std::in
   balances_[balance_key{account.value, member}] = value;
 }
 
+std::vector<group_id> write_context::take_changed() {
+  std::vector<group_id> changed;
+  changed.reserve(changed_groups_.size());
+  for (auto id : changed_groups_) changed.push_back(group_id{id});
+  changed_groups_.clear();
+  return changed;
+}
+
 void write_context::invalidate() {
+  changed_groups_.clear();
   groups_.clear();
   member_groups_.clear();
   balances_.clear();

@@ -10,8 +10,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace samaki::ledger {
 
@@ -48,7 +50,13 @@ class write_context {
   void remember_member(member_id member, group_id group) { member_groups_[member.value] = group; }
   void forget_group(group_id id) { groups_.erase(id.value); }
 
-  // Drops every cache; they reload from the database on next use.
+  // Notes that work in this batch changed the group's books (entries, accounts, members, periods), so
+  // whoever keeps copies of them hears of it once the batch commits.
+  void note_changed(group_id id) { changed_groups_.insert(id.value); }
+  // The groups noted since the last call, in id order; the set starts empty again.
+  std::vector<group_id> take_changed();
+
+  // Drops every cache (and the changed groups); they reload from the database on next use.
   void invalidate();
 
  private:
@@ -68,6 +76,7 @@ class write_context {
   std::unordered_map<std::int64_t, group_id> member_groups_;
   std::unordered_map<balance_key, std::int64_t, balance_key_hash> balances_;
   std::unordered_map<std::int64_t, std::int64_t> account_totals_;
+  std::set<std::int64_t> changed_groups_;
 };
 
 }  // namespace samaki::ledger

@@ -91,3 +91,70 @@ TEST_CASE("members and accounts: added by treasurers, read by role, a member onl
   CHECK(staff.get(group_path(group, "/accounts/1040")).json.at("name") == "Mobile wallet");
   CHECK(staff.get(group_path(group, "/accounts/7777")).status == 404);
 }
+
+namespace {
+// The balance the accounts list shows for `code`, read on `client`'s connection.
+std::string listed_balance(api_client& client, std::int64_t group, std::string_view code,
+                           std::string_view query = {}) {
+  const auto listed = client.get(group_path(group, "/accounts") + std::string(query));
+  REQUIRE(listed.status == 200);
+  for (const auto& item : listed.json.at("items").as_array())
+    if (item.at("code").as_string() == code) return std::string(item.at("balance").as_string());
+  return "absent";
+}
+}  // namespace
+
+TEST_CASE("the accounts list is fresh after every change the moment the change is answered",
+          "[api][ledger]") {
+  test_server server;
+  auto admin = signed_in_as(server, "admin");
+  const auto group = create_group(admin);
+  const auto other = create_group(admin);
+  auto treasurer = signed_in_as(server, "treasurer", {group});
+  auto staff = signed_in_as(server, "staff", {group, other});  // reads on another connection
+  const auto sophea = create_member(treasurer, group, "Sophea");
+  CHECK(listed_balance(staff, group, "1010") == "0.00");  // read once, so a copy is kept
+  CHECK(listed_balance(staff, other, "1010") == "0.00");
+
+  for (int meeting = 1; meeting <= 5; ++meeting) {
+    REQUIRE(treasurer
+                .post(group_path(group, "/entries"), share_purchase("2026-11-28", "1000", sophea),
+                      idempotency("meeting-" + std::to_string(meeting)))
+                .status == 201);
+    CHECK(listed_balance(staff, group, "1010") == std::to_string(meeting * 1000) + ".00");
+    CHECK(listed_balance(staff, group, "3010") == std::to_string(meeting * 1000) + ".00");
+  }
+  CHECK(listed_balance(staff, other, "1010") == "0.00");  // another group's books are untouched
+
+  // A retried posting changes nothing, and the list says so.
+  REQUIRE(treasurer
+              .post(group_path(group, "/entries"), share_purchase("2026-11-28", "1000", sophea),
+                    idempotency("meeting-5"))
+              .status == 200);
+  CHECK(listed_balance(staff, group, "1010") == "5000.00");
+
+  const auto first = treasurer.get(group_path(group, "/entries?limit=1"));
+  REQUIRE(first.status == 200);
+  const auto id = std::to_string(first.json.at("items").at(0).at("id").as_int64());
+  REQUIRE(treasurer
+              .post(group_path(group, "/entries/" + id + "/reverse"), {{"date", "2026-11-29"}},
+                    idempotency("undo"))
+              .status == 201);
+  CHECK(listed_balance(staff, group, "1010") == "4000.00");
+
+  REQUIRE(treasurer
+              .post(group_path(group, "/accounts"),
+                    {{"code", "1040"}, {"name", "Mobile wallet"}, {"type", "asset"}})
+              .status == 201);
+  CHECK(listed_balance(staff, group, "1040") == "0.00");
+  // Pages other than the first are cut from the same list.
+  CHECK(listed_balance(staff, group, "1010", "?limit=2") == "4000.00");
+  const auto paged = staff.get(group_path(group, "/accounts?limit=2"));
+  REQUIRE(paged.status == 200);
+  CHECK(paged.json.at("items").as_array().size() == 2);
+  const auto rest = staff.get(group_path(group, "/accounts?cursor=") +
+                              std::string(paged.json.at("next_cursor").as_string()));
+  REQUIRE(rest.status == 200);
+  CHECK(rest.json.at("items").at(0).at("code").as_string() >
+        paged.json.at("items").at(1).at("code").as_string());
+}
