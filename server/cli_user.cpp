@@ -2,6 +2,9 @@
 #include "server/cli_settings.hpp"
 #include "server/ledger_runtime.hpp"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <iostream>
 
@@ -34,6 +37,38 @@ ledger::new_user user_from_flags(const command_line& flags) {
   return user;
 }
 
+// Turns off the terminal's echo while it lives, when standard input is a terminal.
+class hidden_input {
+ public:
+  hidden_input() {
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_) != 0) return;
+    termios quiet = saved_;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    hidden_ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+  }
+  ~hidden_input() {
+    if (hidden_) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+  }
+  hidden_input(const hidden_input&) = delete;
+  hidden_input& operator=(const hidden_input&) = delete;
+  bool hidden() const { return hidden_; }
+
+ private:
+  termios saved_{};
+  bool hidden_ = false;
+};
+
+// The first line of standard input; typed at a terminal, it is asked for and not shown.
+std::string read_password() {
+  hidden_input input;
+  if (input.hidden()) std::cerr << "Password: " << std::flush;
+  std::string password;
+  std::getline(std::cin, password);
+  if (input.hidden()) std::cerr << "\n";
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
 }  // namespace
 
 // user add --username U --role R [--group ID]... [--member ID] [--display-name NAME]: the password is the
@@ -45,8 +80,7 @@ int run_user(cli_args args) {
         "usage: samaki user add --username U --role admin|staff|treasurer|member [--group ID]... "
         "[--member ID] [--display-name NAME]   (password on standard input)");
   ledger::new_user user = user_from_flags(flags);
-  std::getline(std::cin, user.password);
-  if (!user.password.empty() && user.password.back() == '\r') user.password.pop_back();
+  user.password = read_password();
   if (user.password.empty()) {
     std::cerr << "samaki user: no password on standard input (give it as the first line)\n";
     return 1;

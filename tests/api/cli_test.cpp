@@ -2,13 +2,17 @@
 // and restore, and export, each through the real `samaki` binary.
 #include "ledger/store/sqlite.hpp"
 
+#include <poll.h>
+#include <pty.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -129,4 +133,50 @@ TEST_CASE("samaki export writes a group's journal as hledger or CSV", "[cli]") {
   CHECK(run_samaki("export --db " + f.db + " --group 99").status == 1);
   CHECK(run_samaki("export --db " + f.db).status == 2);
   CHECK(run_samaki("export --db " + f.db + " --group 1 --format pdf").status == 2);
+}
+
+namespace {
+// Runs `samaki ARGS` with a terminal as its standard input and output, types `typed` into it, and gives
+// back everything the terminal showed.
+run_result run_samaki_at_terminal(const std::vector<std::string>& arguments, const std::string& typed) {
+  std::vector<char*> argv{const_cast<char*>(SAMAKI_BINARY)};
+  for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  int terminal = -1;
+  pid_t child = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::execv(SAMAKI_BINARY, argv.data());
+    ::_exit(127);
+  }
+  run_result r;
+  char buffer[4096];
+  bool typed_yet = false;
+  for (;;) {
+    pollfd ready{terminal, POLLIN, 0};
+    if (::poll(&ready, 1, 10'000) <= 0) break;  // nothing for 10 s: the child is stuck
+    auto n = ::read(terminal, buffer, sizeof buffer);
+    if (n <= 0) break;  // the child closed the terminal
+    r.output.append(buffer, static_cast<std::size_t>(n));
+    if (!typed_yet && contains(r.output, "Password:")) {
+      REQUIRE(::write(terminal, typed.data(), typed.size()) == static_cast<ssize_t>(typed.size()));
+      typed_yet = true;
+    }
+  }
+  ::close(terminal);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+}  // namespace
+
+TEST_CASE("samaki user add asks for the password at a terminal and does not show it", "[cli]") {
+  demo_folder folder;
+  auto added = run_samaki_at_terminal(
+      {"user", "add", "--db", folder.db, "--username", "dara", "--role", "staff", "--group", "1"},
+      "hidden-words-42\n");
+  CHECK(added.status == 0);
+  CHECK(contains(added.output, "Password:"));
+  CHECK_FALSE(contains(added.output, "hidden-words-42"));
 }
