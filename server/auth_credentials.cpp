@@ -53,13 +53,13 @@ bool changes_state(http::verb method) {
   return method != http::verb::get && method != http::verb::head && method != http::verb::options;
 }
 
-std::string session_cookie(std::string_view token, std::chrono::seconds max_age) {
-  return std::string(session_cookie_name) + "=" + std::string(token) +
-         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age.count());
+std::string session_cookie(std::string_view token, std::chrono::seconds max_age, bool secure) {
+  return std::string(session_cookie_name) + "=" + std::string(token) + "; HttpOnly; SameSite=Strict; " +
+         (secure ? "Secure; " : "") + "Path=/; Max-Age=" + std::to_string(max_age.count());
 }
 
-std::string cleared_session_cookie() {
-  return session_cookie("", std::chrono::seconds(0));
+std::string cleared_session_cookie(bool secure) {
+  return session_cookie("", std::chrono::seconds(0), secure);
 }
 
 bool same_secret(std::string_view a, std::string_view b) {

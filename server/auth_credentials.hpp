@@ -28,10 +28,10 @@ std::optional<credential> find_credential(const http_request& request);
 // since a browser sends the cookie along with requests other sites make it send.
 bool changes_state(http::verb method);
 
-// Set-Cookie values: the session for `max_age`, and one that makes the browser drop it. No `Secure`:
-// the service speaks plain HTTP behind the proxy that terminates TLS.
-std::string session_cookie(std::string_view token, std::chrono::seconds max_age);
-std::string cleared_session_cookie();
+// Set-Cookie values: the session for `max_age`, and one that makes the browser drop it. `secure` adds
+// the Secure attribute (the `secure_cookie` setting: browsers reach the service through HTTPS).
+std::string session_cookie(std::string_view token, std::chrono::seconds max_age, bool secure);
+std::string cleared_session_cookie(bool secure);
 
 // Compares secrets in time that does not depend on where they first differ.
 bool same_secret(std::string_view a, std::string_view b);

@@ -96,14 +96,15 @@ writer_work open_session_work(const new_session& session, ledger::user_id user, 
       };
 }
 
-http_response session_response(const new_session& session, const ledger::user_info& user) {
+http_response session_response(const new_session& session, const ledger::user_info& user,
+                               bool secure_cookie) {
   boost::json::object body;
   body["token"] = session.token;
   body["csrf_token"] = session.csrf_token;
   body["expires_at"] = rfc3339_utc(session.expires_at);
   body["user"] = user_json(user);
   auto response = json_response(http::status::ok, body);
-  response.set(http::field::set_cookie, session_cookie(session.token, session.lifetime));
+  response.set(http::field::set_cookie, session_cookie(session.token, session.lifetime, secure_cookie));
   return response;
 }
 
@@ -135,7 +136,7 @@ awaitable<http_response> open_session(request_context& ctx, auth_service& auth,
   writer_work work = open_session_work(session, user.id, std::move(record));
   const auto opened = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!opened) co_return error_response(opened.error());
-  co_return session_response(session, user);
+  co_return session_response(session, user, ctx.server.config.secure_cookie);
 }
 
 }  // namespace

@@ -27,9 +27,9 @@ std::function<ledger::result<bool>(ledger::write_context&)> end_session_work(con
   };
 }
 
-http_response logged_out() {
+http_response logged_out(bool secure_cookie) {
   http_response response{http::status::no_content, 11};
-  response.set(http::field::set_cookie, cleared_session_cookie());
+  response.set(http::field::set_cookie, cleared_session_cookie(secure_cookie));
   return response;
 }
 
@@ -52,7 +52,7 @@ awaitable<http_response> logout(request_context& ctx) {
   const auto ended = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!ended) co_return error_response(ended.error());
   if (auto* auth = installed_auth_service(ctx.server)) auth->session_ended(ledger::token_hash(found->token));
-  co_return logged_out();
+  co_return logged_out(ctx.server.config.secure_cookie);
 }
 
 awaitable<http_response> me(request_context& ctx) {

@@ -20,7 +20,7 @@ struct bad_value : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class value_kind { integer, text };
+enum class value_kind { integer, text, boolean };
 
 // One setting: its file key (also the SAMAKI_ variable and the flag), and how to store a value.
 struct setting_field {
@@ -64,6 +64,20 @@ setting_field text_field(std::string_view key, Access access, std::vector<std::s
               throw bad_value("expected one of " + list + ", got \"" + std::string(text) + "\"");
             }
             access(s) = std::string(text);
+          }};
+}
+
+// true or false in the file; "true"/"false" (or 1/0) as a variable or flag.
+template <class Access>
+setting_field boolean_field(std::string_view key, Access access) {
+  return {key, value_kind::boolean, [=](settings& s, std::string_view text) {
+            if (text == "true" || text == "1") {
+              access(s) = true;
+            } else if (text == "false" || text == "0") {
+              access(s) = false;
+            } else {
+              throw bad_value("expected true or false, got \"" + std::string(text) + "\"");
+            }
           }};
 }
 
@@ -124,6 +138,8 @@ const std::vector<setting_field>& fields() {
       integer_field(
           "timezone_offset_minutes", [](settings & s) -> auto& { return s.timezone_offset_minutes; },
           -12 * 60, 14 * 60),
+      boolean_field(
+          "secure_cookie", [](settings & s) -> auto& { return s.secure_cookie; }),
   };
   return table;
 }
@@ -170,6 +186,9 @@ void apply_config_json(settings& s, std::string_view json_text, std::string_view
     if (field->kind == value_kind::integer) {
       if (!value.is_int64() && !value.is_uint64()) throw config_error(where + ": expected an integer");
       assign_from(s, *field, boost::json::serialize(value), where);
+    } else if (field->kind == value_kind::boolean) {
+      if (!value.is_bool()) throw config_error(where + ": expected true or false");
+      assign_from(s, *field, value.as_bool() ? "true" : "false", where);
     } else {
       if (!value.is_string()) throw config_error(where + ": expected a string");
       assign_from(s, *field, value.as_string(), where);

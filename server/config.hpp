@@ -43,6 +43,9 @@ struct settings {
   std::string web_root = "web";
   std::string log_level = "info";
   int timezone_offset_minutes = 420;  // Cambodia, UTC+7: what "today" means for value dates
+  // The session cookie's Secure attribute: on when browsers reach the service through HTTPS (a TLS proxy),
+  // so the cookie is never sent over plain HTTP; off for plain http://127.0.0.1 on a laptop.
+  bool secure_cookie = false;
 
   friend bool operator==(const settings&, const settings&) = default;
 };

@@ -26,8 +26,10 @@ constexpr std::int64_t start_time = 1'800'000'000;  // 2027-01-15T08:00:00Z
 // An app as `samaki serve` wires it, on a fresh database, with one admin (password "correct horse").
 class auth_app {
  public:
-  auth_app() : store_(ledger::store_options{.path = dir_.file("auth.db")}) {
+  explicit auth_app(bool secure_cookie = false)
+      : store_(ledger::store_options{.path = dir_.file("auth.db")}) {
     settings config;
+    config.secure_cookie = secure_cookie;
     config.db_path = dir_.file("auth.db");
     config.db_threads = 1;
     config.token_ttl = std::chrono::hours(1);
@@ -129,6 +131,18 @@ TEST_CASE("logout ends the session at once", "[auth][session]") {
         "samaki_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
   CHECK(server.send(with_bearer(make_request(http::verb::get, "/api/v1/me"), token)).result() ==
         http::status::unauthorized);
+}
+
+TEST_CASE("with secure_cookie the session cookie is only for HTTPS", "[auth][session]") {
+  auth_app server(true);
+  const auto signed_in = server.login();
+  REQUIRE(signed_in.result() == http::status::ok);
+  const std::string token = text_of(json_body(signed_in), "token");
+  CHECK(to_std(signed_in[http::field::set_cookie]) ==
+        "samaki_session=" + token + "; HttpOnly; SameSite=Strict; Secure; Path=/; Max-Age=3600");
+  const auto out = server.send(with_bearer(make_request(http::verb::post, "/api/v1/auth/logout"), token));
+  CHECK(to_std(out[http::field::set_cookie]) ==
+        "samaki_session=; HttpOnly; SameSite=Strict; Secure; Path=/; Max-Age=0");
 }
 
 TEST_CASE("login refuses a body with unknown fields or without JSON", "[auth][session]") {

@@ -74,6 +74,13 @@ TEST_CASE("every key has a variable and a flag", "[server][config]") {
   CHECK(s.body_limit == 2048);
   CHECK(s.read_timeout == std::chrono::seconds(5));
   CHECK(s.timezone_offset_minutes == -60);
+  CHECK_FALSE(s.secure_cookie);
+  apply_environment(s, fake_environment({{"SAMAKI_SECURE_COOKIE", "true"}}));
+  CHECK(s.secure_cookie);
+  apply_flags(s, flags({"--secure-cookie", "false"}));
+  CHECK_FALSE(s.secure_cookie);
+  apply_config_json(s, R"({"secure_cookie": true})", "f.json");
+  CHECK(s.secure_cookie);
   CHECK(settings_flag_names().size() == settings_keys().size() + 1);
 }
 
@@ -92,6 +99,10 @@ TEST_CASE("unknown keys, wrong types and out-of-range values are errors naming t
                     Catch::Contains("expected one of"));
   CHECK_THROWS_WITH(apply_config_json(s, R"({"synchronous": "OFF"})", "f.json"),
                     Catch::Contains("FULL or NORMAL"));
+  CHECK_THROWS_WITH(apply_config_json(s, R"({"secure_cookie": "yes"})", "f.json"),
+                    Catch::Contains("expected true or false"));
+  CHECK_THROWS_WITH(apply_environment(s, fake_environment({{"SAMAKI_SECURE_COOKIE", "yes"}})),
+                    Catch::Contains("expected true or false"));
   CHECK_THROWS_AS(apply_config_json(s, "[1]", "f.json"), config_error);
   CHECK_THROWS_WITH(apply_environment(s, fake_environment({{"SAMAKI_PORT", "80x"}})),
                     Catch::Contains("SAMAKI_PORT"));
