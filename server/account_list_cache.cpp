@@ -16,7 +16,16 @@ account_list_cache::ticket account_list_cache::before_reading(ledger::group_id g
 void account_list_cache::keep(const ticket& read_at, std::shared_ptr<const snapshot> copy) {
   std::lock_guard lock(mutex_);
   auto& s = slots_[read_at.group.value];
-  if (s.changed_at <= read_at.commits_seen) s.copy = std::move(copy);
+  if (!s.committing && s.changed_at <= read_at.commits_seen) s.copy = std::move(copy);
+}
+
+void account_list_cache::changing(std::span<const ledger::group_id> groups) {
+  std::lock_guard lock(mutex_);
+  for (auto group : groups) {
+    auto& s = slots_[group.value];
+    s.committing = true;
+    s.copy.reset();
+  }
 }
 
 void account_list_cache::changed(std::span<const ledger::group_id> groups) {
@@ -25,6 +34,7 @@ void account_list_cache::changed(std::span<const ledger::group_id> groups) {
   ++commits_;
   for (auto group : groups) {
     auto& s = slots_[group.value];
+    s.committing = false;
     s.changed_at = commits_;
     s.copy.reset();
   }

@@ -13,9 +13,13 @@ ledger::store_options store_options_from(const settings& config) {
 
 void attach_store(app& service, ledger::store& store) {
   service.store = &store;
+  // The kept balance lists are dropped around each commit that changes their groups.
+  service.account_lists = std::make_shared<account_list_cache>();
+  store.on_committing([lists = service.account_lists](const std::vector<ledger::group_id>& groups) {
+    lists->changing(groups);
+  });
   // Batch sizes count every piece of writer work (postings, audit records, logins); postings themselves
   // are counted where they are answered, in routes_entries.cpp.
-  service.account_lists = std::make_shared<account_list_cache>();
   store.on_batch(
       [&metrics = service.metrics, lists = service.account_lists](const ledger::batch_report& report) {
         metrics.writer_batch_size.observe(static_cast<double>(report.size));

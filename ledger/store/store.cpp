@@ -71,6 +71,11 @@ void store::on_batch(std::function<void(const batch_report&)> observer) {
   observer_ = std::move(observer);
 }
 
+void store::on_committing(std::function<void(const std::vector<group_id>&)> observer) {
+  std::lock_guard lock(mutex_);
+  committing_ = std::move(observer);
+}
+
 void store::enqueue(std::unique_ptr<job> j) {
   {
     std::lock_guard lock(mutex_);
@@ -120,6 +125,11 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
   report.size = batch.size();
   auto& db = context_->db();
   std::vector<bool> taken_out(batch.size(), false);
+  std::function<void(const std::vector<group_id>&)> committing;
+  {
+    std::lock_guard lock(mutex_);
+    committing = committing_;
+  }
   try {
     for (bool replay = true; replay;) {
       replay = false;
@@ -149,11 +159,13 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
         context_->invalidate();
         continue;
       }
+      // Taken before COMMIT, so nothing after it can fail and leave a committed batch unreported.
+      report.changed_groups = context_->take_changed();
+      if (committing) committing(report.changed_groups);
       auto commit_started = std::chrono::steady_clock::now();
       tx.commit();
       report.commit_duration = std::chrono::steady_clock::now() - commit_started;
       report.committed = true;
-      report.changed_groups = context_->take_changed();
     }
   } catch (const std::exception& e) {
     spdlog::error("writer: batch of {} failed to commit: {}", batch.size(), e.what());

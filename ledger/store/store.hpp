@@ -35,7 +35,7 @@ struct batch_report {
   bool committed = false;
   std::chrono::nanoseconds duration{};         // the whole batch, work and commit
   std::chrono::nanoseconds commit_duration{};  // COMMIT alone (the durable write)
-  std::vector<group_id> changed_groups;        // whose books the committed work changed, by id
+  std::vector<group_id> changed_groups;  // whose books the work changed, by id (also when COMMIT failed)
 };
 
 class store {
@@ -71,6 +71,9 @@ class store {
   // Called on the writer thread after each batch, before its work is answered: what the observer does
   // with `changed_groups` (dropping copies of those books) is done before any caller hears of the commit.
   void on_batch(std::function<void(const batch_report&)> observer);
+  // Called on the writer thread just before a batch's COMMIT with the groups it changes; on_batch follows
+  // whether or not the commit succeeds. Together they bracket the moment the change becomes visible.
+  void on_committing(std::function<void(const std::vector<group_id>&)> observer);
 
   const store_options& options() const { return options_; }
 
@@ -109,6 +112,7 @@ class store {
   std::deque<std::unique_ptr<job>> queue_;
   bool stopping_ = false;
   std::function<void(const batch_report&)> observer_;
+  std::function<void(const std::vector<group_id>&)> committing_;
   std::thread writer_;
 };
 

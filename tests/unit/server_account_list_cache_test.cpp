@@ -48,3 +48,22 @@ TEST_CASE("a list read before a commit is not kept after it", "[server][cache]")
   REQUIRE(cache.find(one) != nullptr);
   CHECK(cache.find(one)->first_page == "after");
 }
+
+TEST_CASE("while a commit is under way nothing is found or kept for its groups", "[server][cache]") {
+  account_list_cache cache;
+  const group_id one{1};
+  cache.keep(cache.before_reading(one), list_with_body("before"));
+  const std::vector<group_id> committing{one};
+  cache.changing(committing);
+  CHECK(cache.find(one) == nullptr);  // readers go to the database, which may already show the commit
+  cache.keep(cache.before_reading(one), list_with_body("read during the commit"));
+  CHECK(cache.find(one) == nullptr);
+  const auto after_commit_ticket = cache.before_reading(one);
+  cache.changed(committing);
+  CHECK(cache.find(one) == nullptr);
+  cache.keep(after_commit_ticket, list_with_body("ticket taken before the commit ended"));
+  CHECK(cache.find(one) == nullptr);
+  cache.keep(cache.before_reading(one), list_with_body("after"));
+  REQUIRE(cache.find(one) != nullptr);
+  CHECK(cache.find(one)->first_page == "after");
+}

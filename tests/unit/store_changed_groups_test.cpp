@@ -70,6 +70,26 @@ TEST_CASE("a batch reports the groups its committed work changed, and only those
     CHECK(changed_so_far() == std::vector<group_id>{made.id});
   }
 
+  SECTION("on_committing hears of the groups before the commit shows, on_batch after it") {
+    auto entries_of_task = [&] {
+      return query_int(f.reader()->db(), "SELECT count(*) FROM entries WHERE group_id = ?",
+                       {f.task.id.value});
+    };
+    const auto before = entries_of_task();
+    std::int64_t seen_while_committing = -1, seen_after = -1;
+    f.db->on_committing([&](const std::vector<group_id>& groups) {
+      if (groups == std::vector<group_id>{f.task.id}) seen_while_committing = entries_of_task();
+    });
+    f.db->on_batch([&](const batch_report& r) {
+      if (r.committed && r.changed_groups == std::vector<group_id>{f.task.id}) seen_after = entries_of_task();
+    });
+    REQUIRE(
+        f.post(make_posting(f.task.id, "2026-02-03", {debit("1010", "2.00"), credit("4010", "2.00")}, "k4"))
+            .has_value());
+    CHECK(seen_while_committing == before);
+    CHECK(seen_after == before + 1);
+  }
+
   SECTION("the observer has heard of a commit before its work is answered") {
     std::atomic<bool> heard{false};
     f.db->on_batch([&](const batch_report& r) {
