@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <csignal>
 #include <iostream>
+#include <map>
 
 namespace samaki::server {
 namespace {
@@ -37,24 +39,39 @@ ledger::new_user user_from_flags(const command_line& flags) {
   return user;
 }
 
-// Turns off the terminal's echo while it lives, when standard input is a terminal.
+// The terminal's settings before echo was turned off; a signal that ends the prompt puts them back.
+termios terminal_before_prompt{};
+
+void restore_terminal_and_die(int signal_number) {
+  tcsetattr(STDIN_FILENO, TCSANOW, &terminal_before_prompt);  // async-signal-safe
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+// Turns off the terminal's echo while it lives, when standard input is a terminal; Ctrl-C or a kill
+// at the prompt leaves the terminal as it was.
 class hidden_input {
  public:
   hidden_input() {
-    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_) != 0) return;
-    termios quiet = saved_;
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &terminal_before_prompt) != 0) return;
+    termios quiet = terminal_before_prompt;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    hidden_ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    for (int s : restored_on) previous_[s] = std::signal(s, restore_terminal_and_die);
+    // TCSANOW keeps what was typed ahead of the prompt.
+    hidden_ = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
   }
   ~hidden_input() {
-    if (hidden_) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    if (hidden_) tcsetattr(STDIN_FILENO, TCSANOW, &terminal_before_prompt);
+    for (int s : restored_on)
+      if (previous_.contains(s)) std::signal(s, previous_[s]);
   }
   hidden_input(const hidden_input&) = delete;
   hidden_input& operator=(const hidden_input&) = delete;
   bool hidden() const { return hidden_; }
 
  private:
-  termios saved_{};
+  static constexpr int restored_on[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+  std::map<int, void (*)(int)> previous_;
   bool hidden_ = false;
 };
 

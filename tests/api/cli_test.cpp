@@ -5,13 +5,17 @@
 #include <poll.h>
 #include <pty.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -136,9 +140,13 @@ TEST_CASE("samaki export writes a group's journal as hledger or CSV", "[cli]") {
 }
 
 namespace {
-// Runs `samaki ARGS` with a terminal as its standard input and output, types `typed` into it, and gives
-// back everything the terminal showed.
-run_result run_samaki_at_terminal(const std::vector<std::string>& arguments, const std::string& typed) {
+struct terminal_run : run_result {
+  bool echo_after = false;  // whether the terminal echoed typing once the command had ended
+};
+
+// Runs `samaki ARGS` with a terminal as its standard input and output, types `typed` into it at the
+// password prompt, and gives back everything the terminal showed.
+terminal_run run_samaki_at_terminal(const std::vector<std::string>& arguments, const std::string& typed) {
   std::vector<char*> argv{const_cast<char*>(SAMAKI_BINARY)};
   for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -149,7 +157,7 @@ run_result run_samaki_at_terminal(const std::vector<std::string>& arguments, con
     ::execv(SAMAKI_BINARY, argv.data());
     ::_exit(127);
   }
-  run_result r;
+  terminal_run r;
   char buffer[4096];
   bool typed_yet = false;
   for (;;) {
@@ -159,13 +167,23 @@ run_result run_samaki_at_terminal(const std::vector<std::string>& arguments, con
     if (n <= 0) break;  // the child closed the terminal
     r.output.append(buffer, static_cast<std::size_t>(n));
     if (!typed_yet && contains(r.output, "Password:")) {
-      REQUIRE(::write(terminal, typed.data(), typed.size()) == static_cast<ssize_t>(typed.size()));
+      if (::write(terminal, typed.data(), typed.size()) != static_cast<ssize_t>(typed.size())) break;
       typed_yet = true;
     }
   }
-  ::close(terminal);
   int status = 0;
-  ::waitpid(child, &status, 0);
+  bool ended = false;
+  for (int waited_ms = 0; !ended && waited_ms < 10'000; waited_ms += 10) {
+    ended = ::waitpid(child, &status, WNOHANG) == child;
+    if (!ended) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (!ended) {  // stuck: the test fails instead of hanging
+    ::kill(child, SIGKILL);
+    ::waitpid(child, &status, 0);
+  }
+  termios settings{};
+  r.echo_after = ::tcgetattr(terminal, &settings) == 0 && (settings.c_lflag & ECHO) != 0;
+  ::close(terminal);
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
@@ -179,4 +197,14 @@ TEST_CASE("samaki user add asks for the password at a terminal and does not show
   CHECK(added.status == 0);
   CHECK(contains(added.output, "Password:"));
   CHECK_FALSE(contains(added.output, "hidden-words-42"));
+  CHECK(added.echo_after);
+}
+
+TEST_CASE("Ctrl-C at the password prompt leaves the terminal echoing again", "[cli]") {
+  demo_folder folder;
+  auto interrupted = run_samaki_at_terminal(
+      {"user", "add", "--db", folder.db, "--username", "dara", "--role", "staff", "--group", "1"}, "\x03");
+  CHECK(interrupted.status == -1);  // ended by the signal
+  CHECK(contains(interrupted.output, "Password:"));
+  CHECK(interrupted.echo_after);
 }
