@@ -2,9 +2,11 @@
 // run measures the raw ceiling: the same rows inserted by one plain loop of batched SQLite transactions
 // with the same durability. Both run on a database that already holds --history entries.
 //
-//   bench_store [--history N]... [--entries N] [--threads K] [--window W] [--normal] [--dir PATH]
+//   bench_store [--history N]... [--entries N] [--threads K] [--window W] [--rounds R] [--normal] [--dir
+//   PATH]
 //
-// Prints one Markdown table row per history size.
+// Prints one Markdown table row per history size: the medians over R rounds, each round the writer and
+// then the ceiling, so a noisy neighbour slowing one moment weighs on both sides of a round's ratio.
 #include "ledger/hash_chain.hpp"
 #include "ledger/posting.hpp"
 #include "ledger/registry.hpp"
@@ -14,6 +16,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -36,6 +39,7 @@ struct settings {
   long entries = 100000;
   int threads = 4;
   int window = 16;
+  int rounds = 1;
   bool synchronous_full = true;
   std::string dir = "/tmp";
 };
@@ -239,19 +243,28 @@ settings parse(int argc, char** argv) {
       s.threads = std::stoi(next());
     else if (a == "--window")
       s.window = std::stoi(next());
+    else if (a == "--rounds")
+      s.rounds = std::max(1, std::stoi(next()));
     else if (a == "--normal")
       s.synchronous_full = false;
     else if (a == "--dir")
       s.dir = next();
     else {
-      std::fprintf(stderr,
-                   "usage: bench_store [--history N]... [--entries N] [--threads K] [--window W] [--normal] "
-                   "[--dir D]\n");
+      std::fprintf(
+          stderr,
+          "usage: bench_store [--history N]... [--entries N] [--threads K] [--window W] [--rounds R] "
+          "[--normal] [--dir D]\n");
       std::exit(2);
     }
   }
   if (s.histories.empty()) s.histories = {100000};
   return s;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  auto n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 }  // namespace
@@ -275,28 +288,38 @@ int main(int argc, char** argv) {
     // Fill the history quickly through the raw path without durability; it is not measured.
     long have = count_entries(path);
     if (have < history) run_raw(path, false, f, history - have, 5000, "fill" + std::to_string(round) + "-");
-    std::atomic<long> batches{0}, batched{0}, busy_ns{0}, commit_ns{0};
-    double writer_rate;
-    {
-      store s(store_options{path, cfg.synchronous_full});
-      s.on_batch([&](const batch_report& r) {
-        ++batches;
-        batched += static_cast<long>(r.size);
-        busy_ns += static_cast<long>(r.duration.count());
-        commit_ns += static_cast<long>(r.commit_duration.count());
-      });
-      writer_rate = run_writer(s, f, cfg.entries, cfg.threads, cfg.window, "w" + std::to_string(round) + "-");
+    std::vector<double> writer_rates, raw_rates, ratios;
+    long mean_batch = 1;
+    for (int r = 0; r < cfg.rounds; ++r, ++round) {
+      std::atomic<long> batches{0}, batched{0}, busy_ns{0}, commit_ns{0};
+      double writer_rate;
+      {
+        store s(store_options{path, cfg.synchronous_full});
+        s.on_batch([&](const batch_report& report) {
+          ++batches;
+          batched += static_cast<long>(report.size);
+          busy_ns += static_cast<long>(report.duration.count());
+          commit_ns += static_cast<long>(report.commit_duration.count());
+        });
+        writer_rate =
+            run_writer(s, f, cfg.entries, cfg.threads, cfg.window, "w" + std::to_string(round) + "-");
+      }
+      mean_batch = batches ? batched / batches : 1;
+      std::fprintf(stderr, "writer busy %.2f s, of which commit %.2f s, in %ld batches\n",
+                   static_cast<double>(busy_ns.load()) / 1e9, static_cast<double>(commit_ns.load()) / 1e9,
+                   batches.load());
+      // The ceiling commits in batches of the writer's mean size, so both write the same WAL per commit.
+      double raw_rate = run_raw(path, cfg.synchronous_full, f, cfg.entries, std::max(1L, mean_batch),
+                                "r" + std::to_string(round) + "-");
+      std::fprintf(stderr, "round %d: writer %.0f/s, ceiling %.0f/s, ratio %.2f\n", r + 1, writer_rate,
+                   raw_rate, writer_rate / raw_rate);
+      writer_rates.push_back(writer_rate);
+      raw_rates.push_back(raw_rate);
+      ratios.push_back(writer_rate / raw_rate);
     }
-    long mean_batch = batches ? batched / batches : 1;
-    std::fprintf(stderr, "writer busy %.2f s, of which commit %.2f s, in %ld batches\n",
-                 static_cast<double>(busy_ns.load()) / 1e9, static_cast<double>(commit_ns.load()) / 1e9,
-                 batches.load());
-    double raw_rate = run_raw(path, cfg.synchronous_full, f, cfg.entries, std::max(1L, mean_batch),
-                              "r" + std::to_string(round) + "-");
     std::printf("| %ld | %d | %ld | %.0f | %.0f | %.2f | %ld |\n", history, cfg.threads * cfg.window,
-                cfg.entries, writer_rate, raw_rate, writer_rate / raw_rate, mean_batch);
+                cfg.entries, median(writer_rates), median(raw_rates), median(ratios), mean_batch);
     std::fflush(stdout);
-    ++round;
   }
   std::filesystem::remove_all(dir);
 }
