@@ -3,8 +3,10 @@
 #include "ledger/int128.hpp"
 #include "ledger/store/rows.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <map>
+#include <string_view>
 
 namespace samaki::ledger {
 namespace {
@@ -130,12 +132,13 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
   }
   std::vector<entry_id> ids;
   {
-    auto s = db.prepare(
+    constexpr std::string_view matching =
         "SELECT e.id FROM entries e WHERE e.group_id = ?1 AND e.seq > ?2 "
         "AND (?3 IS NULL OR e.date >= ?3) AND (?4 IS NULL OR e.date <= ?4) "
         "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM lines l WHERE l.entry_id = e.id AND l.account_id = ?5)) "
-        "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM lines l WHERE l.entry_id = e.id AND l.member_id = ?6)) "
-        "ORDER BY e.seq LIMIT ?7");
+        "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM lines l WHERE l.entry_id = e.id AND l.member_id = ?6)) ";
+    auto s = db.prepare(std::string(matching) +
+                        (f.latest ? "ORDER BY e.seq DESC LIMIT ?7" : "ORDER BY e.seq LIMIT ?7"));
     s->bind(1, f.group.value).bind(2, f.after_seq);
     bind_optional_text(*s, 3, f.from);
     bind_optional_text(*s, 4, f.to);
@@ -143,6 +146,7 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
     s->bind(6, f.member ? std::optional(f.member->value) : std::nullopt);
     s->bind(7, static_cast<std::int64_t>(f.limit));
     while (s->step()) ids.push_back(entry_id{s->column_int(0)});
+    if (f.latest) std::reverse(ids.begin(), ids.end());
   }
   std::vector<entry> out;
   out.reserve(ids.size());

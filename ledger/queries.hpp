@@ -43,6 +43,7 @@ struct entry_filter {
   std::optional<member_id> member;      // entries naming this member
   std::int64_t after_seq = 0;           // cursor: entries with seq > after_seq
   std::size_t limit = 100;
+  bool latest = false;  // the last `limit` entries that match instead of the first
 };
 // Entries in seq order (oldest first), with their lines.
 std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& filter);

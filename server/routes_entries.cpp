@@ -79,6 +79,16 @@ ledger::result<ledger::entry_filter> read_filter(const request_context& ctx, con
   if (*member) filter.member = ledger::member_id{**member};
   filter.after_seq = *after;
   filter.limit = page.limit + 1;
+  // ?latest=N: the newest N that match, still newest last (a "recent entries" screen). A page of its own.
+  auto latest = query_page_size(ctx, "latest");
+  if (!latest) return latest.error();
+  if (*latest) {
+    if (page.after || ctx.query("limit"))
+      return ledger::error(ledger::errc::bad_request, "latest cannot be combined with limit or cursor",
+                           {{"field", "latest"}});
+    filter.latest = true;
+    filter.limit = **latest;
+  }
   return filter;
 }
 
@@ -93,10 +103,11 @@ awaitable<http_response> list_entries(request_context& ctx) {
         return ledger::list_entries(db.db(), *filter);
       });
   if (!entries) co_return error_response(entries.error());
-  // Oldest first, as a journal reads; the cursor is the last seq shown.
+  // Oldest first, as a journal reads; the cursor is the last seq shown. `latest` has no next page.
+  const auto shown = filter->latest ? filter->limit : page->limit;
   co_return json_response(http::status::ok,
                           page_body(
-                              std::move(*entries), page->limit,
+                              std::move(*entries), shown,
                               [](const ledger::entry& e) { return std::to_string(e.seq); }, entry_json));
 }
 

@@ -36,17 +36,25 @@ ledger::result<std::int64_t> page_query::after_id() const {
   return *id;
 }
 
+ledger::result<std::optional<std::size_t>> query_page_size(const request_context& ctx,
+                                                           std::string_view name) {
+  const auto value = ctx.query(name);
+  if (!value) return std::optional<std::size_t>();
+  const auto n = parse_id(*value);
+  if (!n || *n > static_cast<std::int64_t>(max_page_limit)) {
+    return ledger::error(
+        ledger::errc::bad_request,
+        std::string(name) + " must be a whole number from 1 to " + std::to_string(max_page_limit),
+        {{"field", std::string(name)}});
+  }
+  return static_cast<std::size_t>(*n);
+}
+
 ledger::result<page_query> read_page(const request_context& ctx) {
   page_query page;
-  if (const auto limit = ctx.query("limit")) {
-    const auto n = parse_id(*limit);
-    if (!n || *n > static_cast<std::int64_t>(max_page_limit)) {
-      return ledger::error(ledger::errc::bad_request,
-                           "limit must be a whole number from 1 to " + std::to_string(max_page_limit),
-                           {{"field", "limit"}});
-    }
-    page.limit = static_cast<std::size_t>(*n);
-  }
+  auto limit = query_page_size(ctx, "limit");
+  if (!limit) return limit.error();
+  if (*limit) page.limit = **limit;
   if (const auto cursor = ctx.query("cursor")) {
     auto text = from_hex_text(*cursor);
     if (!text || !text->starts_with(cursor_prefix) || text->size() == cursor_prefix.size())

@@ -29,6 +29,9 @@ struct page_query {
   ledger::result<std::int64_t> after_id() const;
 };
 
+// A ?name= count of items from 1 to max_page_limit if given; bad_request otherwise.
+ledger::result<std::optional<std::size_t>> query_page_size(const request_context& ctx, std::string_view name);
+
 // ?limit= and ?cursor= of the request; bad_request when either is malformed.
 ledger::result<page_query> read_page(const request_context& ctx);
 

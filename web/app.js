@@ -43,7 +43,7 @@ async function openGroup(group) {
   $("#group .group-name").textContent = state.lang === "km" && group.name_km ? group.name_km : group.name;
   const [accounts, entries] = await Promise.all([
     api(`/groups/${group.id}/accounts`),
-    api(`/groups/${group.id}/entries?limit=1000`),
+    api(`/groups/${group.id}/entries?latest=20`),
   ]);
   const body = $("#group .accounts tbody");
   body.replaceChildren();
@@ -54,7 +54,7 @@ async function openGroup(group) {
   }
   const list = $("#group .entries");
   list.replaceChildren();
-  const recent = entries.items.slice(-20).reverse();
+  const recent = entries.items.slice().reverse();  // newest first on screen
   if (recent.length === 0) list.append(Object.assign(document.createElement("li"), { textContent: state.text.no_entries }));
   for (const entry of recent) {
     const item = document.createElement("li");

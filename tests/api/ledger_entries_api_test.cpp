@@ -105,3 +105,46 @@ TEST_CASE("the same posting sent at once over many connections makes exactly one
   for (const auto& r : audit.json.at("items").as_array()) posts += r.at("action") == "entry.post" ? 1 : 0;
   CHECK(posts == 1);
 }
+
+TEST_CASE("?latest=N lists the newest entries that match, newest last, and nothing else", "[api][ledger]") {
+  test_server server;
+  auto admin = signed_in_as(server, "admin");
+  const auto group = create_group(admin);
+  auto treasurer = signed_in_as(server, "treasurer", {group});
+  const auto sophea = create_member(treasurer, group, "Sophea");
+  const auto vuthy = create_member(treasurer, group, "Vuthy");
+  const auto entries = group_path(group, "/entries");
+  for (int i = 1; i <= 6; ++i) {
+    const auto who = i % 2 ? sophea : vuthy;  // Sophea posts seq 1, 3, 5
+    REQUIRE(treasurer
+                .post(entries, share_purchase("2026-11-28", std::to_string(i * 100), who),
+                      idempotency("share-" + std::to_string(i)))
+                .status == 201);
+  }
+  auto seqs = [](const auto& reply) {
+    std::vector<std::int64_t> out;
+    for (const auto& item : reply.json.at("items").as_array()) out.push_back(item.at("seq").as_int64());
+    return out;
+  };
+
+  const auto newest = treasurer.get(entries + "?latest=2");
+  REQUIRE(newest.status == 200);
+  CHECK(seqs(newest) == std::vector<std::int64_t>{5, 6});
+  CHECK(newest.json.at("next_cursor").is_null());
+  const auto sophea_latest = treasurer.get(entries + "?latest=2&member_id=" + std::to_string(sophea));
+  REQUIRE(sophea_latest.status == 200);
+  CHECK(seqs(sophea_latest) == std::vector<std::int64_t>{3, 5});
+  CHECK(seqs(treasurer.get(entries + "?latest=1000")) == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6});
+
+  for (const char* bad : {"?latest=0", "?latest=1001", "?latest=two", "?latest=2&limit=2"}) {
+    INFO(bad);
+    const auto refused = treasurer.get(entries + bad);
+    CHECK(refused.status == 400);
+    CHECK(refused.error_code() == "bad_request");
+  }
+  const auto first_page = treasurer.get(entries + "?limit=2");
+  REQUIRE(first_page.status == 200);
+  CHECK(treasurer
+            .get(entries + "?latest=2&cursor=" + std::string(first_page.json.at("next_cursor").as_string()))
+            .status == 400);
+}
