@@ -1,6 +1,7 @@
-// Samaki's small web UI: sign in, see your groups, a group's balances and recent entries.
-// Khmer first; the session is the HttpOnly cookie set at login, writes carry its CSRF token.
-const state = { lang: localStorage.getItem("lang") || "km", text: {}, csrf: sessionStorage.getItem("csrf") };
+// Samaki's small web UI: sign in, see your groups, a group's balances and recent entries (a member sees
+// their own balances and lines instead). Khmer first; the session is the HttpOnly cookie set at login,
+// writes carry its CSRF token.
+const state = { lang: localStorage.getItem("lang") || "km", text: {}, csrf: sessionStorage.getItem("csrf"), user: null };
 
 const $ = (selector) => document.querySelector(selector);
 const show = (id) => {
@@ -38,30 +39,64 @@ function amount(value, currency) {
   return `${value.startsWith("-") ? "-" : ""}${shown} ${currency}`;
 }
 
-async function openGroup(group) {
-  show("group");
-  $("#group .group-name").textContent = state.lang === "km" && group.name_km ? group.name_km : group.name;
+const localName = (thing) => (state.lang === "km" && thing.name_km ? thing.name_km : thing.name);
+
+function showBalances(accounts, balanceOf) {
+  const body = $("#group .accounts tbody");
+  body.replaceChildren();
+  for (const account of accounts.filter((a) => /[1-9]/.test(balanceOf(a)))) {
+    const row = body.insertRow();
+    cell(row, `${account.code} ${localName(account)}`);
+    cell(row, amount(balanceOf(account), account.currency), "amount");
+  }
+}
+
+// Newest first; each item is {memo, date, seq, detail}.
+function showRecent(items) {
+  const list = $("#group .entries");
+  list.replaceChildren();
+  if (items.length === 0) list.append(Object.assign(document.createElement("li"), { textContent: state.text.no_entries }));
+  for (const item of items) {
+    const row = document.createElement("li");
+    row.append(item.memo || "—", document.createElement("br"));
+    const detail = [item.date, `#${item.seq}`, item.detail].filter(Boolean).join(" · ");
+    row.append(Object.assign(document.createElement("small"), { textContent: detail }));
+    list.append(row);
+  }
+}
+
+// Treasurers and staff: the group's balances and its latest entries.
+async function showBooks(group) {
   const [accounts, entries] = await Promise.all([
     api(`/groups/${group.id}/accounts`),
     api(`/groups/${group.id}/entries?latest=20`),
   ]);
-  const body = $("#group .accounts tbody");
-  body.replaceChildren();
-  for (const account of accounts.items.filter((a) => a.balance !== "0" && !/^-?0(\.0+)?$/.test(a.balance))) {
-    const row = body.insertRow();
-    cell(row, `${account.code} ${state.lang === "km" ? account.name_km : account.name}`);
-    cell(row, amount(account.balance, account.currency), "amount");
-  }
-  const list = $("#group .entries");
-  list.replaceChildren();
-  const recent = entries.items.slice().reverse();  // newest first on screen
-  if (recent.length === 0) list.append(Object.assign(document.createElement("li"), { textContent: state.text.no_entries }));
-  for (const entry of recent) {
-    const item = document.createElement("li");
-    item.append(entry.memo || "—", document.createElement("br"));
-    item.append(Object.assign(document.createElement("small"), { textContent: `${entry.date} · #${entry.seq}` }));
-    list.append(item);
-  }
+  showBalances(accounts.items, (a) => a.balance);
+  showRecent(entries.items.slice().reverse());
+}
+
+// A line as the member reads it: + when it grows the account (shares bought, a loan taken), − when not.
+function change(account, line) {
+  const [up, down] = ["asset", "expense"].includes(account.type) ? [line.debit, line.credit] : [line.credit, line.debit];
+  return /[1-9]/.test(up) ? "+" + amount(up, account.currency) : "−" + amount(down, account.currency);
+}
+
+// A member: their own balances (shares, loans, social fund) and their latest lines.
+async function showOwnStatement(group) {
+  const statement = await api(`/groups/${group.id}/members/${state.user.member_id}/statement`);
+  showBalances(statement.accounts, (a) => a.closing);
+  const lines = statement.accounts.flatMap((a) => a.lines.map((l) => ({ ...l, detail: `${localName(a)} ${change(a, l)}` })));
+  showRecent(lines.sort((x, y) => y.seq - x.seq).slice(0, 20));
+}
+
+async function openGroup(group) {
+  state.group = group;
+  show("group");
+  $("#group .group-name").textContent = localName(group);
+  const title = $("#group .balances-title");
+  title.dataset.i18n = state.user?.role === "member" ? "my_balances" : "balances";
+  title.textContent = state.text[title.dataset.i18n];
+  await (state.user?.role === "member" ? showOwnStatement(group) : showBooks(group));
 }
 
 async function openGroups() {
@@ -71,7 +106,7 @@ async function openGroups() {
   for (const group of groups.items) {
     const button = document.createElement("button");
     button.type = "button";
-    button.textContent = state.lang === "km" && group.name_km ? group.name_km : group.name;
+    button.textContent = localName(group);
     button.addEventListener("click", () => openGroup(group));
     const item = document.createElement("li");
     item.append(button);
@@ -91,6 +126,7 @@ $("#login").addEventListener("submit", async (event) => {
       body: JSON.stringify({ username: form.get("username"), password: form.get("password") }),
     });
     state.csrf = session.csrf_token;
+    state.user = session.user;
     sessionStorage.setItem("csrf", state.csrf);
     await openGroups();
   } catch (e) {
@@ -103,6 +139,7 @@ $("#logout").addEventListener("click", async () => {
   await api("/auth/logout", { method: "POST" }).catch(() => {});
   sessionStorage.removeItem("csrf");
   state.csrf = null;
+  state.user = null;
   show("login");
 });
 
@@ -110,9 +147,14 @@ $("#language").addEventListener("click", async () => {
   state.lang = state.lang === "km" ? "en" : "km";
   localStorage.setItem("lang", state.lang);
   await loadLanguage();
+  if (!$("#group").hidden) await openGroup(state.group);  // names of accounts and groups change too
+  else if (!$("#groups").hidden) await openGroups();
 });
 
 $("#group .back").addEventListener("click", () => openGroups());
 
 await loadLanguage();
-openGroups().catch(() => show("login"));
+// A session cookie from an earlier visit signs the user straight in.
+api("/me")
+  .then((me) => { state.user = me.user; return openGroups(); })
+  .catch(() => show("login"));
