@@ -25,6 +25,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -46,10 +47,11 @@ struct request_template {
   std::string body;
   std::vector<http_header> headers;
   unsigned weight = 1;
+  bool unique_idempotency_key = false;  // each request gets its own Idempotency-Key
 };
 
-// Named mixes for the common benchmarks; --path templates are added to them.
-// (Posting, balance and trial-balance scenarios go here once those endpoints exist.)
+// Named mixes that need no ledger fixture; --path templates are added to them. The ledger's scenarios
+// (post, balances, trial-balance) are in ledger_scenarios.cpp: they need a group made first.
 std::vector<request_template> scenario(const std::string& name) {
   if (name == "healthz") {
     request_template health;
@@ -66,22 +68,24 @@ struct options {
   unsigned connections = 8;
   std::uint64_t requests = 10000;
   std::chrono::milliseconds duration{10000};
-  bool unique_idempotency_key = false;
   std::string token;
   std::vector<request_template> templates;
-  std::vector<std::string> ledger_scenarios;  // need --server: an admin, a group and members are made first
+  // Need --server: an admin, a group and members are made first. Each with its share of the requests.
+  std::vector<std::pair<std::string, unsigned>> ledger_scenarios;
   int members = 25;
   int idle_connections = 0;  // after the load: hold this many idle connections and report server memory
 };
 
 void print_usage() {
-  std::cerr << "usage: bench_http (--port N | --server SAMAKI [--server-arg ARG]...)\n"
-               "                  [--connections N] [--requests N] [--duration SECONDS]\n"
-               "                  [--token T] [--unique-idempotency-key] [--scenario NAME]...\n"
-               "                  [--members N] [--idle-connections N]\n"
-               "scenarios: healthz; with --server also post, balances, trial-balance\n"
-               "                  (--path P [--method M] [--body B | --body-file F] [--header 'K: V']... "
-               "[--weight W])...\n";
+  std::cerr
+      << "usage: bench_http (--port N | --server SAMAKI [--server-arg ARG]...)\n"
+         "                  [--connections N] [--requests N] [--duration SECONDS]\n"
+         "                  [--token T] [--unique-idempotency-key] [--scenario NAME[:SHARE]]...\n"
+         "                  [--members N] [--idle-connections N]\n"
+         "scenarios: healthz; with --server also post, balances, trial-balance. Several make a mix,\n"
+         "each with SHARE (default 1) parts of the requests, e.g. --scenario post:1 --scenario balances:4\n"
+         "                  (--path P [--method M] [--body B | --body-file F] [--header 'K: V']... "
+         "[--weight W])...\n";
 }
 
 std::string read_file(const std::string& path) {
@@ -118,6 +122,7 @@ options parse_options(int argc, char** argv) {
   // The template flags apply to: the defaults until the first --path, then the latest --path.
   auto current = [&]() -> request_template& { return o.templates.empty() ? defaults : o.templates.back(); };
   std::vector<request_template> from_scenarios;
+  bool every_key_unique = false;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     const bool has_value = i + 1 < argc;
@@ -143,13 +148,21 @@ options parse_options(int argc, char** argv) {
     } else if (flag == "--token") {
       o.token = value();
     } else if (flag == "--unique-idempotency-key") {
-      o.unique_idempotency_key = true;
+      every_key_unique = true;
     } else if (flag == "--scenario") {
       auto name = value();
+      unsigned share = 1;
+      if (const auto colon = name.find(':'); colon != std::string::npos) {
+        share = std::max(1u, parse_number<unsigned>(flag, name.substr(colon + 1)));
+        name.resize(colon);
+      }
       if (samaki::bench::is_ledger_scenario(name)) {
-        o.ledger_scenarios.push_back(name);
+        o.ledger_scenarios.emplace_back(name, share);
       } else {
-        for (auto& t : scenario(name)) from_scenarios.push_back(std::move(t));
+        for (auto& t : scenario(name)) {
+          t.weight = share;
+          from_scenarios.push_back(std::move(t));
+        }
       }
     } else if (flag == "--members") {
       o.members = std::max(1, parse_number<int>(flag, value()));
@@ -173,6 +186,8 @@ options parse_options(int argc, char** argv) {
       throw std::invalid_argument("unknown flag " + flag);
     }
   }
+  if (every_key_unique)
+    for (auto& t : o.templates) t.unique_idempotency_key = true;
   o.templates.insert(o.templates.begin(), from_scenarios.begin(), from_scenarios.end());
   if (o.templates.empty() && o.ledger_scenarios.empty())
     throw std::invalid_argument("give at least one --path or --scenario");
@@ -217,7 +232,7 @@ void drive_connection(run_plan& plan, unsigned conn, tally& out) {
     const request_template& t = *plan.wheel[n % plan.wheel.size()];
     std::vector<http_header> headers = t.headers;
     if (!plan.opts.token.empty()) headers.push_back({"Authorization", "Bearer " + plan.opts.token});
-    if (plan.opts.unique_idempotency_key) {
+    if (t.unique_idempotency_key) {
       headers.push_back({"Idempotency-Key", "bench-" + plan.run_id + "-" + std::to_string(n)});
     }
     const bool has_content_type = std::ranges::any_of(headers, [](const http_header& h) {
@@ -245,16 +260,27 @@ double percentile_ms(const std::vector<std::uint64_t>& sorted, double p) {
   return static_cast<double>(sorted[index]) / 1000.0;
 }
 
-// The ledger scenarios' templates, once the fixture exists on the running server.
+// The ledger scenarios' templates, once the fixture exists on the running server. A scenario's share
+// is spread over its templates ("post" has one per member, "balances" one), so shares, not template
+// counts, set the mix.
 void add_ledger_templates(options& opts, const samaki::bench::ledger_fixture& fixture) {
   opts.token = fixture.token;
-  for (const auto& name : opts.ledger_scenarios) {
-    for (auto& r : samaki::bench::ledger_requests(name, fixture)) {
+  std::vector<std::vector<samaki::bench::ledger_request>> requests;
+  unsigned common = 1;  // a multiple of every scenario's template count
+  for (const auto& [name, share] : opts.ledger_scenarios) {
+    requests.push_back(samaki::bench::ledger_requests(name, fixture));
+    common = std::lcm(common, static_cast<unsigned>(requests.back().size()));
+  }
+  for (std::size_t s = 0; s < requests.size(); ++s) {
+    const unsigned weight =
+        opts.ledger_scenarios[s].second * common / static_cast<unsigned>(requests[s].size());
+    for (auto& r : requests[s]) {
       request_template t;
       t.method = r.method;
       t.path = r.path;
       t.body = r.body;
-      opts.unique_idempotency_key = opts.unique_idempotency_key || r.needs_idempotency_key;
+      t.weight = weight;
+      t.unique_idempotency_key = r.needs_idempotency_key;
       opts.templates.push_back(std::move(t));
     }
   }
