@@ -11,10 +11,8 @@
 using namespace samaki::api_test;
 
 TEST_CASE("posting, replaying, conflicting, reversing and listing entries", "[api][ledger]") {
-  test_server server;
-  auto admin = signed_in_as(server, "admin");
-  const auto group = create_group(admin);
-  auto treasurer = signed_in_as(server, "treasurer", {group});
+  group_with_treasurer start;
+  auto& [server, admin, group, treasurer] = start;
   auto staff = signed_in_as(server, "staff", {group});
   const auto member = create_member(treasurer, group, "Sophea");
   const auto entries = group_path(group, "/entries");
@@ -107,10 +105,8 @@ TEST_CASE("the same posting sent at once over many connections makes exactly one
 }
 
 TEST_CASE("?latest=N lists the newest entries that match, newest last, and nothing else", "[api][ledger]") {
-  test_server server;
-  auto admin = signed_in_as(server, "admin");
-  const auto group = create_group(admin);
-  auto treasurer = signed_in_as(server, "treasurer", {group});
+  group_with_treasurer start;
+  auto& [server, admin, group, treasurer] = start;
   const auto sophea = create_member(treasurer, group, "Sophea");
   const auto vuthy = create_member(treasurer, group, "Vuthy");
   const auto entries = group_path(group, "/entries");

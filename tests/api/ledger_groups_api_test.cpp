@@ -49,10 +49,8 @@ TEST_CASE("an admin creates a group with its chart; a treasurer sees only their 
 
 TEST_CASE("members and accounts: added by treasurers, read by role, a member only sees themselves",
           "[api][ledger]") {
-  test_server server;
-  auto admin = signed_in_as(server, "admin");
-  const auto group = create_group(admin);
-  auto treasurer = signed_in_as(server, "treasurer", {group});
+  group_with_treasurer start;
+  auto& [server, admin, group, treasurer] = start;
   const auto sophea = create_member(treasurer, group, "Sophea");
   const auto vuthy = create_member(treasurer, group, "Vuthy");
   auto staff = signed_in_as(server, "staff", {group});
@@ -106,11 +104,9 @@ std::string listed_balance(api_client& client, std::int64_t group, std::string_v
 
 TEST_CASE("the accounts list is fresh after every change the moment the change is answered",
           "[api][ledger]") {
-  test_server server;
-  auto admin = signed_in_as(server, "admin");
-  const auto group = create_group(admin);
+  group_with_treasurer start;
+  auto& [server, admin, group, treasurer] = start;
   const auto other = create_group(admin);
-  auto treasurer = signed_in_as(server, "treasurer", {group});
   auto staff = signed_in_as(server, "staff", {group, other});  // reads on another connection
   const auto sophea = create_member(treasurer, group, "Sophea");
   CHECK(listed_balance(staff, group, "1010") == "0.00");  // read once, so a copy is kept

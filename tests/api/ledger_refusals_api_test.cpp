@@ -30,11 +30,9 @@ boost::json::value line(std::string_view account, std::string_view side, std::st
 }  // namespace
 
 TEST_CASE("refused requests write nothing, not even an audit record", "[api][ledger]") {
-  test_server server;
-  auto admin = signed_in_as(server, "admin");
-  const auto group = create_group(admin);
+  group_with_treasurer start;
+  auto& [server, admin, group, treasurer] = start;
   const auto other_group = create_group(admin, "agri_cooperative");
-  auto treasurer = signed_in_as(server, "treasurer", {group});
   const auto member = create_member(treasurer, group, "Sophea");
   const auto stranger = create_member(admin, other_group, "Dara");
   const auto entries = group_path(group, "/entries");

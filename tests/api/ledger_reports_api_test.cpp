@@ -8,11 +8,9 @@
 using namespace samaki::api_test;
 
 TEST_CASE("a closed period's seal, the trial balance, verify and the audit trail", "[api][ledger]") {
-  test_server server;
-  auto admin = signed_in_as(server, "admin");
-  const auto group = create_group(admin);
+  group_with_treasurer start;
+  auto& [server, admin, group, treasurer] = start;
   const auto other = create_group(admin);
-  auto treasurer = signed_in_as(server, "treasurer", {group});
   const auto member = create_member(treasurer, group, "Sophea");
   auto staff = signed_in_as(server, "staff", {group});
   auto reader = signed_in_as(server, "member", {group}, member);

@@ -92,6 +92,11 @@ api_client signed_in_as(const test_server& server, std::string_view role,
   return sign_in(server, username, password);
 }
 
+group_with_treasurer::group_with_treasurer()
+    : admin(signed_in_as(server, "admin")),
+      group(create_group(admin)),
+      treasurer(signed_in_as(server, "treasurer", {group})) {}
+
 std::int64_t create_group(api_client& admin, std::string_view kind, std::string_view currency) {
   const auto reply = admin.post(
       "/api/v1/groups", {{"name", "Group " + std::string(kind)}, {"kind", kind}, {"currency", currency}});

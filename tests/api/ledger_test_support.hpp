@@ -37,6 +37,16 @@ std::int64_t create_member(api_client& client, std::int64_t group, std::string_v
 
 std::string group_path(std::int64_t group, std::string_view rest = {});
 
+// How most ledger tests begin: a fresh server, a signed-in admin, a KHR savings group they made, and that
+// group's treasurer, signed in. `auto& [server, admin, group, treasurer] = start;` names them.
+struct group_with_treasurer {
+  group_with_treasurer();
+  test_server server;
+  api_client admin;
+  std::int64_t group;
+  api_client treasurer;
+};
+
 // A share purchase: Dr 1010 / Cr 3010 for `member`.
 boost::json::value share_purchase(std::string_view date, std::string_view amount, std::int64_t member);
 
