@@ -1,12 +1,12 @@
 #pragma once
 // The service's parts, made once in `samaki serve` (or in a test) and shared by every connection.
 #include "ledger/store/store.hpp"
-#include "server/account_list_cache.hpp"
-#include "server/authenticator.hpp"
+#include "server/api/account_list_cache.hpp"
+#include "server/async/db_executor.hpp"
+#include "server/auth/authenticator.hpp"
 #include "server/config.hpp"
-#include "server/db_executor.hpp"
-#include "server/router.hpp"
-#include "server/server_metrics.hpp"
+#include "server/http/router.hpp"
+#include "server/metrics/server_metrics.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
 #include "server/config.hpp"
 
-#include "server/strict_json.hpp"
+#include "server/json/strict_json.hpp"
 
 #include <boost/json/serialize.hpp>
 

@@ -1,9 +1,9 @@
 // The authorisation matrix, generated from the route table: every route × every role × the caller's own
 // group and another group, each with its expected outcome, against a real server. A route added without
 // a row here fails the test, and so does a row whose route is gone.
-#include "server/api_routes.hpp"
+#include "server/api/api_routes.hpp"
+#include "server/api/system_routes.hpp"
 #include "server/app.hpp"
-#include "server/system_routes.hpp"
 #include "tests/api/ledger_test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,0 +1,15 @@
+#include "server/api/api_routes.hpp"
+
+#include "server/api/auth_routes.hpp"
+#include "server/api/ledger_routes.hpp"
+#include "server/app.hpp"
+
+namespace samaki::server {
+
+void add_api_routes(app& service) {
+  (void)service;
+  add_auth_routes(service);
+  add_ledger_routes(service);
+}
+
+}  // namespace samaki::server

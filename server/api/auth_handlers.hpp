@@ -1,0 +1,19 @@
+#pragma once
+// Shared by the auth_*.cpp route files; not for other code.
+#include "ledger/store/store.hpp"
+#include "server/http/http_types.hpp"
+
+namespace samaki::server {
+
+struct app;
+struct request_context;
+
+// POST /api/v1/auth/login
+awaitable<http_response> login(request_context& ctx);
+// POST and GET /api/v1/users
+void add_user_routes(app& service);
+
+// The ledger writer, or an `unavailable` error (thrown, answered as 503) when the app has none.
+ledger::store& writer_of(request_context& ctx);
+
+}  // namespace samaki::server

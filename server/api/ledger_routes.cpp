@@ -1,0 +1,15 @@
+#include "server/api/ledger_routes.hpp"
+
+namespace samaki::server {
+
+void add_ledger_routes(app& service) {
+  add_group_routes(service);
+  add_member_routes(service);
+  add_account_routes(service);
+  add_entry_routes(service);
+  add_period_routes(service);
+  add_report_routes(service);
+  add_integrity_routes(service);
+}
+
+}  // namespace samaki::server

@@ -1,0 +1,58 @@
+// POST|GET /api/v1/groups/{gid}/periods: closing a period, and the closes with their seals.
+#include "ledger/registry.hpp"
+#include "ledger/store/rows.hpp"
+#include "server/api/common.hpp"
+#include "server/api/ledger_routes.hpp"
+#include "server/api/paging.hpp"
+#include "server/http/responses.hpp"
+#include "server/json/json_edge.hpp"
+#include "server/json/ledger_json.hpp"
+
+namespace samaki::server {
+namespace {
+
+using ledger::period_info;
+
+awaitable<http_response> close_period(request_context& ctx) {
+  auto body = parse_json_body(ctx.request);
+  if (!body) co_return error_response(body.error());
+  auto close = parse_period_close(json_fields(*body), path_group(ctx));
+  if (!close) co_return error_response(close.error());
+  close->author = author(ctx);
+  auto writing = write_audited<period_info>(
+      ctx, "period.close", path_group(ctx),
+      [c = std::move(*close)](ledger::write_context& w) { return ledger::close_period(w, c); },
+      [](const period_info& p) -> std::optional<audit_note> {
+        return audit_note{"period through " + p.through, "seal " + p.seal_code, std::nullopt};
+      });
+  auto closed = co_await std::move(writing);
+  if (!closed) co_return error_response(closed.error());
+  co_return json_response(http::status::created, period_json(*closed));
+}
+
+awaitable<http_response> list_periods(request_context& ctx) {
+  auto page = read_page(ctx);
+  if (!page) co_return error_response(page.error());
+  auto periods =
+      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::vector<period_info>> {
+        if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
+        return ledger::load_periods(db.db(), path_group(ctx));
+      });
+  if (!periods) co_return error_response(periods.error());
+  // Closes only move forward in time, so their dates order them and serve as the cursor.
+  co_return json_response(http::status::ok, page_after(
+                                                std::move(*periods), page->limit, page->after,
+                                                [](const period_info& p) { return p.through; }, period_json));
+}
+
+}  // namespace
+
+void add_period_routes(app& service) {
+  service.routes.add(http::verb::post, "/api/v1/groups/{gid}/periods", access::in_group(book_keepers),
+                     close_period);
+  // Seals are what members wrote into their minute book: every role of the group may read them.
+  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/periods", access::in_group(role_set::all()),
+                     list_periods);
+}
+
+}  // namespace samaki::server

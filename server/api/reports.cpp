@@ -1,0 +1,83 @@
+// GET /api/v1/groups/{gid}/reports/trial-balance?as_of=[&format=csv]
+#include "ledger/queries.hpp"
+#include "server/api/common.hpp"
+#include "server/api/csv.hpp"
+#include "server/api/ledger_routes.hpp"
+#include "server/http/responses.hpp"
+#include "server/json/ledger_json.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace samaki::server {
+namespace {
+
+using ledger::trial_balance_currency;
+
+enum class report_format { json, csv };
+
+ledger::result<report_format> read_format(const request_context& ctx) {
+  const auto format = ctx.query("format").value_or("json");
+  if (format == "json") return report_format::json;
+  if (format == "csv") return report_format::csv;
+  return ledger::error(ledger::errc::bad_request, "format must be json or csv", {{"field", "format"}});
+}
+
+boost::json::object trial_balance_json(const std::optional<std::string>& as_of,
+                                       const std::vector<trial_balance_currency>& currencies) {
+  boost::json::array out;
+  for (const auto& c : currencies) {
+    boost::json::array rows;
+    for (const auto& r : c.rows) {
+      rows.push_back({{"code", r.code},
+                      {"name", r.name},
+                      {"name_km", r.name_km},
+                      {"type", ledger::type_name(r.type)},
+                      {"debit", amount_text(r.debit, c.currency)},
+                      {"credit", amount_text(r.credit, c.currency)}});
+    }
+    out.push_back({{"currency", c.currency},
+                   {"rows", std::move(rows)},
+                   {"total_debit", amount_text(c.total_debit, c.currency)},
+                   {"total_credit", amount_text(c.total_credit, c.currency)}});
+  }
+  return {{"as_of", as_of ? boost::json::value(*as_of) : nullptr}, {"currencies", std::move(out)}};
+}
+
+// One row per account and currency, for spreadsheets: the totals are left to the sheet.
+std::string trial_balance_csv(const std::vector<trial_balance_currency>& currencies) {
+  csv_writer csv;
+  csv.row({"currency", "code", "name", "name_km", "type", "debit", "credit"});
+  for (const auto& c : currencies) {
+    for (const auto& r : c.rows) {
+      csv.row({c.currency, r.code, r.name, r.name_km, ledger::type_name(r.type),
+               amount_text(r.debit, c.currency), amount_text(r.credit, c.currency)});
+    }
+  }
+  return csv.take();
+}
+
+awaitable<http_response> trial_balance(request_context& ctx) {
+  auto as_of = query_date(ctx, "as_of");
+  if (!as_of) co_return error_response(as_of.error());
+  auto format = read_format(ctx);
+  if (!format) co_return error_response(format.error());
+  using report = std::vector<trial_balance_currency>;
+  auto currencies = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<report> {
+    if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
+    return ledger::trial_balance(db.db(), path_group(ctx), *as_of);
+  });
+  if (!currencies) co_return error_response(currencies.error());
+  if (*format == report_format::csv)
+    co_return text_response(http::status::ok, trial_balance_csv(*currencies), csv_content_type);
+  co_return json_response(http::status::ok, trial_balance_json(*as_of, *currencies));
+}
+
+}  // namespace
+
+void add_report_routes(app& service) {
+  // The trial balance is a summary of the group's books: members may read it too (api.md, roles).
+  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/trial-balance",
+                     access::in_group(role_set::all()), trial_balance);
+}
+
+}  // namespace samaki::server

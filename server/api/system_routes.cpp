@@ -1,0 +1,26 @@
+#include "server/api/system_routes.hpp"
+
+#include "server/app.hpp"
+#include "server/http/request_context.hpp"
+#include "server/http/responses.hpp"
+
+namespace samaki::server {
+namespace {
+
+awaitable<http_response> healthz(request_context&) {
+  co_return json_response(http::status::ok, {{"status", "ok"}});
+}
+
+awaitable<http_response> metrics(request_context& ctx) {
+  co_return text_response(http::status::ok, ctx.server.metrics.registry.render(),
+                          "text/plain; version=0.0.4");
+}
+
+}  // namespace
+
+void add_system_routes(app& server) {
+  server.routes.add(http::verb::get, "/healthz", access::anyone(), healthz);
+  server.routes.add(http::verb::get, "/metrics", access::anyone(), metrics);
+}
+
+}  // namespace samaki::server

@@ -1,0 +1,62 @@
+#pragma once
+// The service's authenticator. A session is found by the SHA-256 of its token: from a small in-memory
+// cache, else on a database thread (then cached). Logout leaves a tombstone in the cache until the
+// session would have expired, so an ended or expired session stops working at once on every thread.
+// It also keeps what login needs: the token lifetime, the clock and the throttle.
+#include "ledger/access/users.hpp"
+#include "server/auth/authenticator.hpp"
+#include "server/auth/login_throttle.hpp"
+#include "server/config.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace samaki::server {
+
+struct app;
+
+class auth_service final : public authenticator {
+ public:
+  // Unix seconds now; tests pass a clock they can move.
+  using unix_clock = std::function<std::int64_t()>;
+
+  explicit auth_service(const settings& config, unix_clock now = {});
+
+  awaitable<ledger::result<principal>> authenticate(request_context& ctx) override;
+
+  std::int64_t now() const { return now_(); }
+  std::chrono::seconds token_ttl() const { return token_ttl_; }
+  login_limiter& limiter() { return limiter_; }
+
+  // Called by logout once the session is ended in the database.
+  void session_ended(const std::string& token_hash);
+
+ private:
+  struct cached_session {
+    principal caller;
+    std::string csrf_token;
+    std::int64_t expires_at = 0;
+    bool ended = false;
+  };
+  std::optional<cached_session> cached(const std::string& token_hash, std::int64_t now);
+  // Never replaces what is there: a tombstone must win over a lookup that raced with logout.
+  void remember(const std::string& token_hash, cached_session session, std::int64_t now);
+
+  unix_clock now_;
+  std::chrono::seconds token_ttl_;
+  login_limiter limiter_;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, cached_session> sessions_;
+};
+
+// The auth_service installed as the app's authenticator, or nullptr when another one (or none) is.
+auth_service* installed_auth_service(app& server);
+
+principal principal_of(const ledger::user_info& user);
+
+}  // namespace samaki::server

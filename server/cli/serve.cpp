@@ -1,0 +1,69 @@
+#include "ledger/demo.hpp"
+#include "server/api/api_routes.hpp"
+#include "server/api/system_routes.hpp"
+#include "server/app.hpp"
+#include "server/auth/auth_service.hpp"
+#include "server/cli/cli.hpp"
+#include "server/config.hpp"
+#include "server/http/http_server.hpp"
+#include "server/http/logging.hpp"
+#include "server/http/static_files.hpp"
+#include "server/ledger_runtime.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <iostream>
+#include <optional>
+#include <vector>
+
+namespace samaki::server {
+
+namespace {
+
+// The demo's fixed logins go to the terminal, not the log: no password is ever logged.
+void print_demo_logins(const ledger::demo_result& demo) {
+  if (!demo.loaded) {
+    spdlog::info("--demo: the database already has groups; no demonstration data added");
+    return;
+  }
+  std::cout << "demonstration logins (username / password):\n";
+  for (const auto& login : demo.logins)
+    std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ": "
+              << login.note << ")\n";
+  std::cout.flush();
+}
+
+}  // namespace
+
+int run_serve(cli_args args) {
+  static constexpr std::array<std::string_view, 1> switches = {"demo"};
+  const command_line cl = command_line::parse(args, switches);
+  std::vector<std::string_view> known = settings_flag_names();
+  known.insert(known.end(), switches.begin(), switches.end());
+  cl.require_known(known);
+  if (!cl.positionals().empty()) throw usage_error("serve takes no arguments, only flags");
+  const settings config = load_settings(cl, process_environment());
+  configure_logging(config.log_level);
+  ledger::store store(store_options_from(config));
+  std::optional<ledger::demo_result> demo;
+  if (cl.has("demo")) demo = ledger::load_demo(store);
+
+  app service(config, read_sessions_on(config.db_path));
+  attach_store(service, store);
+  service.auth = std::make_shared<auth_service>(config);
+  add_system_routes(service);
+  add_api_routes(service);
+  add_static_files(service);
+
+  http_server server(service);
+  // The first log line names the URL: scripts and tests read the port from it.
+  announce("listening on " + server.listen());
+  if (demo) print_demo_logins(*demo);
+  server.run();
+  service.run_shutdown_hooks();
+  spdlog::info("shut down cleanly");
+  return 0;
+}
+
+}  // namespace samaki::server

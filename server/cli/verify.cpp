@@ -1,0 +1,39 @@
+#include "ledger/verify.hpp"
+#include "ledger/queries.hpp"
+#include "ledger/store/read_session.hpp"
+#include "ledger/store/store.hpp"
+#include "server/cli/settings.hpp"
+
+#include <iostream>
+
+namespace samaki::server {
+
+// verify [--group ID]: exit 0 when every chain and running balance checks out, else 1 with the first
+// failure of each group on stdout.
+int run_verify(cli_args args) {
+  auto [flags, config] = parse_cli(args, {"group"});
+  if (!flags.positionals().empty()) throw usage_error("verify takes no arguments");
+  auto group = group_flag(flags);
+  auto reads = open_for_reading(config);
+  ledger::read_session::snapshot snapshot(*reads);
+  if (group && ledger::list_groups(reads->db(), std::vector{*group}).empty())
+    throw std::runtime_error("no group " + std::to_string(group->value));
+  auto report = ledger::verify_all(reads->db(), group);
+  for (const auto& chain : report.chains) {
+    if (chain.ok) {
+      std::cout << "group " << chain.group.value << ": ok, " << chain.entries << " entries, head "
+                << chain.head << "\n";
+    } else {
+      std::cout << "group " << chain.group.value << ": FAILED at entry " << chain.first_bad_seq.value_or(0)
+                << ": " << chain.problem << "\n";
+    }
+  }
+  for (const auto& p : report.balances)
+    std::cout << "group " << p.group.value << ": FAILED running balance of account " << p.account
+              << (p.member ? " member " + std::to_string(p.member) : std::string()) << ": stored " << p.stored
+              << ", lines sum to " << p.recomputed << "\n";
+  std::cout << (report.ok() ? "verify: ok\n" : "verify: FAILED\n");
+  return report.ok() ? 0 : 1;
+}
+
+}  // namespace samaki::server

@@ -1,0 +1,13 @@
+#include "server/http/access_log.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace samaki::server {
+
+void log_access(const access_record& r) {
+  const double ms = std::chrono::duration<double, std::milli>(r.elapsed).count();
+  spdlog::info("{} {} {} {:.2f}ms user={} id={} client={}", r.method, r.path, r.status, ms,
+               r.user.empty() ? "-" : r.user, r.request_id, r.client_address);
+}
+
+}  // namespace samaki::server

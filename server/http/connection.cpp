@@ -1,0 +1,144 @@
+#include "server/http/connection.hpp"
+
+#include "server/app.hpp"
+#include "server/http/request_pipeline.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <chrono>
+
+namespace samaki::server {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using asio::ip::tcp;
+
+constexpr std::size_t first_read_size = 4096;
+constexpr std::chrono::seconds linger_time{1};
+constexpr std::size_t linger_bytes = 4 * 1024 * 1024;
+
+auto with(beast::error_code& ec) {
+  return asio::redirect_error(asio::use_awaitable, ec);
+}
+
+// Removes the connection from the registry however its coroutine ends.
+struct registration {
+  connection_registry& registry;
+  const idle_closable* connection;
+  ~registration() { registry.remove(connection); }
+};
+
+}  // namespace
+
+connection::connection(app& server, connection_registry& registry, tcp::socket socket)
+    : server_(server), registry_(registry), stream_(std::move(socket)) {
+  beast::error_code ec;
+  const auto peer = stream_.socket().remote_endpoint(ec);
+  client_address_ = ec ? "-" : peer.address().to_string();
+}
+
+void connection::close_if_idle() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->idle_) self->stream_.cancel();
+  });
+}
+
+awaitable<void> connection::serve() {
+  const registration registered{registry_, this};
+  const settings& cfg = server_.config;
+  while (co_await wait_for_request()) {
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
+    parser.body_limit(cfg.body_limit);
+    beast::error_code ec;
+    stream_.expires_after(cfg.read_timeout);
+    co_await http::async_read_header(stream_, buffer_, parser, with(ec));
+    // Tell a client that waits for permission (curl does, for larger bodies) to send the body.
+    if (!ec && !parser.is_done() && beast::iequals(parser.get()[http::field::expect], "100-continue")) {
+      http::response<http::empty_body> go_on{http::status::continue_, 11};
+      co_await http::async_write(stream_, go_on, with(ec));
+    }
+    if (!ec && !parser.is_done()) co_await http::async_read(stream_, buffer_, parser, with(ec));
+    if (ec) {
+      if (co_await refuse_unreadable(ec, parser.get())) co_await close_after_refusal();
+      break;
+    }
+
+    http_request request = parser.release();
+    http_response response = co_await handle_request(server_, request, client_address_);
+    const bool keep_alive = request.keep_alive() && !registry_.draining();
+    response.keep_alive(keep_alive);
+    if (!co_await send(response) || !keep_alive) break;
+  }
+  close();
+}
+
+awaitable<bool> connection::wait_for_request() {
+  // Bytes of a pipelined request may already be buffered.
+  if (buffer_.size() > 0) co_return true;
+  if (registry_.draining()) co_return false;
+  idle_ = true;
+  stream_.expires_after(server_.config.idle_timeout);
+  beast::error_code ec;
+  const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(first_read_size), with(ec));
+  idle_ = false;
+  if (ec) co_return false;
+  buffer_.commit(n);
+  co_return true;
+}
+
+awaitable<bool> connection::send(http_response& response) {
+  stream_.expires_after(server_.config.read_timeout);
+  beast::error_code ec;
+  co_await http::async_write(stream_, response, with(ec));
+  co_return !ec;
+}
+
+awaitable<bool> connection::refuse_unreadable(beast::error_code ec, const http_request& partial) {
+  http::status status = http::status::bad_request;
+  std::string code = "bad_request";
+  std::string message = "malformed HTTP request: " + ec.message();
+  if (ec == http::error::body_limit) {
+    status = http::status::payload_too_large;
+    code = "payload_too_large";
+    message = "the body is larger than " + std::to_string(server_.config.body_limit) + " bytes";
+  } else if (ec == http::error::header_limit) {
+    status = http::status::request_header_fields_too_large;
+    message = "the request headers are larger than " + std::to_string(server_.config.header_limit) + " bytes";
+  } else if (ec.category() != http::make_error_code(http::error::bad_method).category() ||
+             ec == http::error::end_of_stream || ec == http::error::partial_message) {
+    // Timeouts, resets, and clients that went away: nobody to answer.
+    co_return false;
+  }
+  http_response response =
+      answer_unreadable(server_, partial, client_address_, status, code, std::move(message));
+  co_return co_await send(response);
+}
+
+awaitable<void> connection::close_after_refusal() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.expires_after(linger_time);
+  std::size_t discarded = 0;
+  while (!ec && discarded < linger_bytes) {
+    buffer_.clear();
+    discarded += co_await stream_.async_read_some(buffer_.prepare(64 * 1024), with(ec));
+  }
+}
+
+void connection::close() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+  stream_.socket().close(ec);
+}
+
+}  // namespace samaki::server

@@ -1,0 +1,25 @@
+#pragma once
+// What happens to one request once it is read: route, sign-in, access check, handler, error
+// mapping, security headers, metrics and the access-log line. No sockets here: tests call it directly.
+#include "server/http/http_types.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace samaki::server {
+
+struct app;
+
+// The complete response to `request` (keep-alive is the connection's business).
+awaitable<http_response> handle_request(app& server, http_request& request, std::string_view client_address);
+
+// The response to a request that could not be read (too large, malformed), finished the same way
+// (headers, metrics, log) though no route ran. `request` holds whatever of its header was read.
+http_response answer_unreadable(app& server, const http_request& request, std::string_view client_address,
+                                http::status status, std::string_view code, std::string message);
+
+// handle_request run to completion on a private io_context: for tests, with no sockets.
+http_response handle_request_now(app& server, http_request request,
+                                 std::string_view client_address = "127.0.0.1");
+
+}  // namespace samaki::server

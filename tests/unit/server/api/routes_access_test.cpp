@@ -1,0 +1,63 @@
+// The ledger routes' authorisation matrix, read from the route table: one line per endpoint.
+#include "server/api/ledger_routes.hpp"
+#include "server/app.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace samaki::server;
+
+namespace {
+
+// "GET /api/v1/groups/{gid} admin,staff,treasurer,member group" and so on.
+std::string describe(const route& r) {
+  std::string roles;
+  for (auto role : all_roles) {
+    if (!r.access.roles.contains(role)) continue;
+    roles += (roles.empty() ? "" : ",") + std::string(role_name(role));
+  }
+  std::string out = std::string(to_std(http::to_string(r.method))) + " " + r.pattern.label() + " " + roles;
+  if (r.access.group_scoped) out += " group";
+  if (r.access.own_member_only) out += " own-member";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
+  settings config;
+  config.db_threads = 1;
+  app service(config);
+  add_ledger_routes(service);
+  std::set<std::string> matrix;
+  for (const auto& r : service.routes.routes()) {
+    CHECK(r.access.sign_in_required);
+    matrix.insert(describe(r));
+  }
+  const std::string all = "admin,staff,treasurer,member";
+  const std::string readers = "admin,staff,treasurer";
+  const std::string keepers = "admin,treasurer";
+  const std::string g = "/api/v1/groups/{gid}";
+  CHECK(matrix == std::set<std::string>{
+                      "GET /api/v1/groups " + all,
+                      "POST /api/v1/groups admin",
+                      "GET " + g + " " + all + " group",
+                      "GET " + g + "/members " + readers + " group",
+                      "POST " + g + "/members " + keepers + " group",
+                      "GET " + g + "/members/{mid} " + all + " group own-member",
+                      "GET " + g + "/members/{mid}/statement " + all + " group own-member",
+                      "GET " + g + "/accounts " + readers + " group",
+                      "POST " + g + "/accounts " + keepers + " group",
+                      "GET " + g + "/accounts/{code} " + readers + " group",
+                      "POST " + g + "/entries " + keepers + " group",
+                      "GET " + g + "/entries " + readers + " group",
+                      "GET " + g + "/entries/{id} " + readers + " group",
+                      "POST " + g + "/entries/{id}/reverse " + keepers + " group",
+                      "POST " + g + "/periods " + keepers + " group",
+                      "GET " + g + "/periods " + all + " group",
+                      "GET " + g + "/reports/trial-balance " + all + " group",
+                      "GET " + g + "/verify " + all + " group",
+                      "GET /api/v1/audit admin,staff",
+                  });
+}
