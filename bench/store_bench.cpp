@@ -7,9 +7,9 @@
 //
 // Prints one Markdown table row per history size: the medians over R rounds, each round the writer and
 // then the ceiling, so a noisy neighbour slowing one moment weighs on both sides of a round's ratio.
-#include "ledger/hash_chain.hpp"
-#include "ledger/posting.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/journal/hash_chain.hpp"
+#include "ledger/journal/posting.hpp"
 #include "ledger/store/sqlite.hpp"
 #include "ledger/store/store.hpp"
 #include "ledger/store/write_context.hpp"
@@ -60,7 +60,7 @@ posting make_posting(const fixture& f, long n, const std::string& key_prefix) {
   auto m2 = ms[static_cast<std::size_t>(n / groups_count + 7) % ms.size()];
   posting p;
   p.group = f.groups[gi];
-  p.date = "2026-06-01";
+  p.date = calendar_date::from_ymd(2026, 6, 1);
   p.memo = "Meeting: shares and fines";
   p.idempotency_key = key_prefix + std::to_string(n);
   p.author = "bench";
@@ -176,7 +176,7 @@ double run_raw(const std::string& path, bool synchronous_full, const fixture& f,
             "INSERT INTO entries (group_id, seq, date, memo, reverses, created_by, created_at, prev_hash, "
             "hash) "
             "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)");
-        s->bind(1, g).bind(2, seq).bind(3, p.date).bind(4, p.memo).bind(5, p.author);
+        s->bind(1, g).bind(2, seq).bind(3, p.date.to_string()).bind(4, p.memo).bind(5, p.author);
         s->bind(6, "2026-06-01T00:00:00.000Z").bind_blob(7, hash).bind_blob(8, hash);
         s->run();
       }

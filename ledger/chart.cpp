@@ -43,6 +43,10 @@ bool debit_normal(account_type type) {
   return type == account_type::asset || type == account_type::expense;
 }
 
+std::string_view surplus_account(group_kind kind) {
+  return kind == group_kind::savings_group ? "3020" : "3060";
+}
+
 namespace {
 
 using enum account_type;
@@ -60,26 +64,27 @@ constexpr std::string_view usd = "USD";
 // Conventions used in the Khmer names:
 //   សាច់ប្រាក់ cash; ប្រាក់នៅធនាគារ cash at bank; គណនីត្រូវទទួល receivable; គណនីត្រូវសង payable (trade);
 //   ... ត្រូវបង់ an amount to be paid out to members; ភាគហ៊ុន shares; ដើមទុនភាគហ៊ុន share capital;
-//   អតិរេក surplus; ទុនបម្រុង reserve; មូលនិធិ fund; សារពើភ័ណ្ឌ stock/inventory; ធាតុចូលកសិកម្ម
-//   farm inputs; កសិផល produce; ផលប្រមូល harvest; រំលស់ depreciation; ការប្រាក់ interest;
-//   ជំនួយឥតសំណង grants; ចំណូល income; ចំណាយ expense; (ដុល្លារ) marks the US-dollar accounts.
+//   ប្រាក់ចំណេញ surplus (what treasurers say, khmer.md); ទុនបម្រុង reserve; មូលនិធិ fund; សារពើភ័ណ្ឌ stock/inventory;
+//   ធាតុចូលកសិកម្ម farm inputs; កសិផល produce; ផលដំណាំ crops and harvest; ស្ដុក stock (coeng-DA, as Chuon Nath spells
+//   it); រំលស់ depreciation; ការប្រាក់ interest; ជំនួយឥតសំណង grants; ចំណូល income; ចំណាយ expense; (ដុល្លារ) marks the
+//   US-dollar accounts.
 // ---------------------------------------------------------------------------------------------------
 
 // Savings group (VSLA / self-help group).
 constexpr std::array savings_group_chart{
     account_template{"1010", asset, "Cash box — loan fund", "ប្រអប់ប្រាក់ — មូលនិធិប្រាក់កម្ចី", general, base},
     account_template{"1020", asset, "Cash box — social fund", "ប្រអប់ប្រាក់ — មូលនិធិសង្គមកិច្ច", general, base},
-    account_template{"1030", asset, "Bank or mobile money", "ប្រាក់នៅធនាគារ ឬប្រាក់តាមទូរស័ព្ទ", general, base},
+    account_template{"1030", asset, "Bank or mobile money", "ប្រាក់នៅធនាគារ ឬកាបូបអេឡិចត្រូនិក", general, base},
     account_template{"1100", asset, "Loans to members", "ប្រាក់កម្ចីដល់សមាជិក", member, base},
-    account_template{"2010", liability, "External loans", "ប្រាក់កម្ចីពីខាងក្រៅ", general, base},
+    account_template{"2010", liability, "External loans", "ប្រាក់ខ្ចីពីស្ថាប័នខាងក្រៅ", general, base},
     account_template{"2020", liability, "Share-out payable", "ប្រាក់បែងចែកចុងវដ្តត្រូវបង់", member, base},
     account_template{"3010", equity, "Member shares", "ភាគហ៊ុនសមាជិក", member, base},
-    account_template{"3020", equity, "Undistributed surplus", "អតិរេកមិនទាន់បែងចែក", general, base},
+    account_template{"3020", equity, "Undistributed surplus", "ប្រាក់ចំណេញមិនទាន់បែងចែក", general, base},
     account_template{"3030", equity, "Social fund", "មូលនិធិសង្គមកិច្ច", general, base},
-    account_template{"3040", equity, "Share-out carry-forward", "ប្រាក់សល់ពីការបែងចែក យោងទៅវដ្តបន្ទាប់", general,
+    account_template{"3040", equity, "Share-out carry-forward", "ប្រាក់សល់ពីការបែងចែក ផ្ទេរទៅវដ្តបន្ទាប់", general,
                      base},
-    account_template{"4010", income, "Service charges", "ថ្លៃសេវា", general, base},
-    account_template{"4020", income, "Fines", "ការផាកពិន័យ", general, base},
+    account_template{"4010", income, "Loan interest (service charges)", "ការប្រាក់ពីប្រាក់កម្ចី", general, base},
+    account_template{"4020", income, "Fines", "ប្រាក់ពិន័យ", general, base},
     account_template{"4030", income, "Other income", "ចំណូលផ្សេងៗ", general, base},
     account_template{"5010", expense, "Supplies and stationery", "សម្ភារៈប្រើប្រាស់ និងសម្ភារៈសរសេរ", general,
                      base},
@@ -104,7 +109,7 @@ constexpr std::array agri_cooperative_chart{
     account_template{"2020", liability, "Payables to members for produce", "ថ្លៃកសិផលត្រូវបង់ឱ្យសមាជិក", member,
                      base},
     account_template{"2030", liability, "Member savings deposits", "ប្រាក់បញ្ញើសន្សំរបស់សមាជិក", member, base},
-    account_template{"2040", liability, "Borrowings", "ប្រាក់កម្ចីដែលបានខ្ចី", general, base},
+    account_template{"2040", liability, "Borrowings", "ប្រាក់ខ្ចីត្រូវសង", general, base},
     account_template{"2050", liability, "Patronage refunds payable", "ប្រាក់បង្វិលជូនតាមប្រតិបត្តិការត្រូវបង់", member,
                      base},
     account_template{"2060", liability, "Dividends payable", "ភាគលាភត្រូវបង់", member, base},
@@ -114,9 +119,9 @@ constexpr std::array agri_cooperative_chart{
     account_template{"3040", equity, "Education and social fund", "មូលនិធិអប់រំ និងសង្គមកិច្ច", general, base},
     account_template{"3050", equity, "Retained patronage refunds", "ប្រាក់បង្វិលជូនតាមប្រតិបត្តិការរក្សាទុក", member,
                      base},
-    account_template{"3060", equity, "Unallocated surplus", "អតិរេកមិនទាន់បែងចែក", general, base},
-    account_template{"3900", equity, "Currency exchange position", "ស្ថានភាពប្តូររូបិយប័ណ្ណ", general, base},
-    account_template{"3901", equity, "Currency exchange position (USD)", "ស្ថានភាពប្តូររូបិយប័ណ្ណ (ដុល្លារ)", general,
+    account_template{"3060", equity, "Unallocated surplus", "ប្រាក់ចំណេញមិនទាន់បែងចែក", general, base},
+    account_template{"3900", equity, "Currency exchange position", "គណនីប្ដូររូបិយប័ណ្ណ", general, base},
+    account_template{"3901", equity, "Currency exchange position (USD)", "គណនីប្ដូររូបិយប័ណ្ណ (ដុល្លារ)", general,
                      usd},
     account_template{"4010", income, "Input sales", "ការលក់ធាតុចូលកសិកម្ម", general, base},
     account_template{"4020", income, "Produce sales", "ការលក់កសិផល", general, base},
@@ -126,8 +131,8 @@ constexpr std::array agri_cooperative_chart{
     account_template{"4060", income, "Grants", "ជំនួយឥតសំណង", general, base},
     account_template{"5010", expense, "Cost of inputs sold", "ថ្លៃដើមធាតុចូលកសិកម្មដែលបានលក់", general, base},
     account_template{"5020", expense, "Produce purchased from members", "ការទិញកសិផលពីសមាជិក", general, base},
-    account_template{"5030", expense, "Committee allowances", "ប្រាក់ឧបត្ថម្ភគណៈកម្មាធិការ", general, base},
-    account_template{"5040", expense, "Transport and storage", "ថ្លៃដឹកជញ្ជូន និងការស្តុកទុក", general, base},
+    account_template{"5030", expense, "Committee allowances", "ប្រាក់ឧបត្ថម្ភគណៈកម្មការ", general, base},
+    account_template{"5040", expense, "Transport and storage", "ថ្លៃដឹកជញ្ជូន និងថ្លៃស្ដុកទុក", general, base},
     account_template{"5050", expense, "Depreciation", "ចំណាយរំលស់", general, base},
     account_template{"5060", expense, "Interest", "ចំណាយការប្រាក់", general, base},
     account_template{"5070", expense, "Bad debts", "បំណុលទារមិនបាន", general, base},
@@ -139,16 +144,16 @@ constexpr std::array joint_task_chart{
     account_template{"1010", asset, "Cash", "សាច់ប្រាក់", general, base},
     account_template{"1011", asset, "Cash (USD)", "សាច់ប្រាក់ (ដុល្លារ)", general, usd},
     account_template{"1020", asset, "Bank", "ប្រាក់នៅធនាគារ", general, base},
-    account_template{"1200", asset, "Harvest stock", "សារពើភ័ណ្ឌផលប្រមូល", general, base},
+    account_template{"1200", asset, "Harvest stock", "ស្ដុកផលដំណាំ", general, base},
     account_template{"2010", liability, "Payables", "គណនីត្រូវសង", general, base},
     account_template{"2020", liability, "Distributions payable", "ប្រាក់បែងចែកត្រូវបង់ឱ្យសមាជិក", member, base},
     account_template{"3010", equity, "Village development fund", "មូលនិធិអភិវឌ្ឍភូមិ", general, base},
     account_template{"3020", equity, "Reinvestment reserve", "ទុនបម្រុងសម្រាប់វិនិយោគឡើងវិញ", general, base},
-    account_template{"3060", equity, "Undistributed surplus", "អតិរេកមិនទាន់បែងចែក", general, base},
-    account_template{"3900", equity, "Currency exchange position", "ស្ថានភាពប្តូររូបិយប័ណ្ណ", general, base},
-    account_template{"3901", equity, "Currency exchange position (USD)", "ស្ថានភាពប្តូររូបិយប័ណ្ណ (ដុល្លារ)", general,
+    account_template{"3060", equity, "Undistributed surplus", "ប្រាក់ចំណេញមិនទាន់បែងចែក", general, base},
+    account_template{"3900", equity, "Currency exchange position", "គណនីប្ដូររូបិយប័ណ្ណ", general, base},
+    account_template{"3901", equity, "Currency exchange position (USD)", "គណនីប្ដូររូបិយប័ណ្ណ (ដុល្លារ)", general,
                      usd},
-    account_template{"4010", income, "Harvest sales", "ការលក់ផលប្រមូល", general, base},
+    account_template{"4010", income, "Harvest sales", "ការលក់ផលដំណាំ", general, base},
     account_template{"4050", income, "Other income", "ចំណូលផ្សេងៗ", general, base},
     account_template{"4060", income, "Grants", "ជំនួយឥតសំណង", general, base},
     account_template{"5010", expense, "Labour", "ថ្លៃពលកម្ម", general, base},

@@ -18,6 +18,9 @@ std::optional<account_type> parse_type(std::string_view text);
 // Debit-normal types (asset, expense) show balances as debit minus credit; the others the reverse.
 bool debit_normal(account_type type);
 
+// Where a year's or cycle's income and expenses are closed: 3020 for savings groups, 3060 otherwise.
+std::string_view surplus_account(group_kind kind);
+
 // One account of a template. `currency` empty means the group's base currency.
 struct account_template {
   std::string_view code;

@@ -1,8 +1,9 @@
 #include "ledger/demo.hpp"
 
 #include "ledger/access/users.hpp"
-#include "ledger/posting.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/journal/posting.hpp"
+#include "ledger/store/group_records.hpp"
 #include "ledger/store/write_context.hpp"
 
 #include <stdexcept>
@@ -27,7 +28,8 @@ group_info add_group(store& s, new_group g) {
 }
 
 member_id add_person(store& s, group_id group, std::string name, std::string name_km, std::string gender) {
-  new_member m{group, std::move(name), std::move(name_km), "", std::move(gender), std::string("2026-01-05")};
+  new_member m{group, std::move(name),   std::move(name_km),
+               "",    std::move(gender), calendar_date::from_ymd(2026, 1, 5)};
   return run<member_info>(
              s, [m](write_context& ctx) { return add_member(ctx, m); }, "member " + m.name)
       .id;
@@ -41,7 +43,7 @@ posting_line cr(std::string account, std::string amount, std::optional<member_id
 }
 
 void post(store& s, group_id group, std::string date, std::string memo, std::vector<posting_line> lines) {
-  posting p{group, std::move(date), std::move(memo), std::move(lines), {}, "", "demo"};
+  posting p{group, *calendar_date::parse(date), std::move(memo), std::move(lines), {}, "", "demo"};
   run<posted>(
       s, [p](write_context& ctx) { return post_entry(ctx, p); }, "posting " + p.memo);
 }
@@ -56,13 +58,7 @@ user_id add_login(store& s, demo_result& out, new_user u, std::string note) {
 
 bool has_groups(store& s) {
   return run<bool>(
-      s,
-      [](write_context& ctx) -> result<bool> {
-        auto q = ctx.db().prepare("SELECT count(*) FROM groups");
-        q->step();
-        return q->column_int(0) > 0;
-      },
-      "count groups");
+      s, [](write_context& ctx) -> result<bool> { return any_group(ctx); }, "count groups");
 }
 
 }  // namespace

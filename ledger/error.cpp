@@ -2,18 +2,19 @@
 
 namespace samaki::ledger {
 
+error_class class_of(errc code) {
+  auto n = static_cast<std::uint16_t>(code);
+  if (n < 200) return error_class::malformed;
+  if (n < 300) return error_class::rule;
+  if (n < 400) return error_class::state;
+  if (n < 500) return error_class::retry;
+  if (n < 900) return error_class::internal;
+  return error_class::transport;
+}
+
 std::string_view code_name(errc code) {
   switch (code) {
     case errc::bad_request: return "bad_request";
-    case errc::invalid_json: return "invalid_json";
-    case errc::unauthenticated: return "unauthenticated";
-    case errc::forbidden: return "forbidden";
-    case errc::not_found: return "not_found";
-    case errc::idempotency_conflict: return "idempotency_conflict";
-    case errc::period_closed: return "period_closed";
-    case errc::conflict: return "conflict";
-    case errc::payload_too_large: return "payload_too_large";
-    case errc::unsupported_media_type: return "unsupported_media_type";
     case errc::unbalanced_entry: return "unbalanced_entry";
     case errc::invalid_amount: return "invalid_amount";
     case errc::invalid_date: return "invalid_date";
@@ -26,9 +27,33 @@ std::string_view code_name(errc code) {
     case errc::limit_exceeded: return "limit_exceeded";
     case errc::balance_assertion_failed: return "balance_assertion_failed";
     case errc::too_few_lines: return "too_few_lines";
-    case errc::rate_limited: return "rate_limited";
+    case errc::date_in_future: return "date_in_future";
+    case errc::reversal_before_original: return "reversal_before_original";
+    case errc::reversal_of_reversal: return "reversal_of_reversal";
+    case errc::account_closed: return "account_closed";
+    case errc::account_not_empty: return "account_not_empty";
+    case errc::shares_out_of_range: return "shares_out_of_range";
+    case errc::loan_limit_exceeded: return "loan_limit_exceeded";
+    case errc::loan_in_arrears: return "loan_in_arrears";
+    case errc::overpayment: return "overpayment";
+    case errc::loan_outstanding: return "loan_outstanding";
+    case errc::cash_mismatch: return "cash_mismatch";
+    case errc::no_open_cycle: return "no_open_cycle";
+    case errc::not_a_member: return "not_a_member";
+    case errc::wrong_group_kind: return "wrong_group_kind";
+    case errc::not_found: return "not_found";
+    case errc::conflict: return "conflict";
+    case errc::idempotency_conflict: return "idempotency_conflict";
+    case errc::period_closed: return "period_closed";
+    case errc::part_of_operation: return "part_of_operation";
     case errc::unavailable: return "unavailable";
     case errc::internal: return "internal";
+    case errc::invalid_json: return "invalid_json";
+    case errc::unauthenticated: return "unauthenticated";
+    case errc::forbidden: return "forbidden";
+    case errc::payload_too_large: return "payload_too_large";
+    case errc::unsupported_media_type: return "unsupported_media_type";
+    case errc::rate_limited: return "rate_limited";
   }
   return "internal";
 }

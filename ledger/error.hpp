@@ -1,8 +1,13 @@
 #pragma once
 // Domain failures as values: one stable enum of codes, a human message and optional details.
-// The HTTP edge maps each code to a status; the code's name is what clients see.
+// Codes fall into classes by numeric range, the way rippled's result codes do, so a caller can act on
+// the class without knowing every code: malformed (the request cannot be read as asked), rule (well-formed
+// but it breaks a ledger or business rule), state (the books are not in a state that allows it), retry
+// (try again later). The HTTP edge maps classes (and a few codes) to statuses; the code's name is what
+// clients see, so names never change.
 #include <boost/system/result.hpp>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -11,18 +16,11 @@
 
 namespace samaki::ledger {
 
-enum class errc {
-  bad_request,
-  invalid_json,
-  unauthenticated,
-  forbidden,
-  not_found,
-  idempotency_conflict,
-  period_closed,
-  conflict,
-  payload_too_large,
-  unsupported_media_type,
-  unbalanced_entry,
+enum class errc : std::uint16_t {
+  // malformed: 1xx
+  bad_request = 100,
+  // rule: 2xx
+  unbalanced_entry = 200,
   invalid_amount,
   invalid_date,
   unknown_account,
@@ -34,10 +32,42 @@ enum class errc {
   limit_exceeded,
   balance_assertion_failed,
   too_few_lines,
+  date_in_future,
+  reversal_before_original,
+  reversal_of_reversal,
+  account_closed,
+  account_not_empty,
+  shares_out_of_range,
+  loan_limit_exceeded,
+  loan_in_arrears,
+  overpayment,
+  loan_outstanding,
+  cash_mismatch,
+  no_open_cycle,
+  not_a_member,
+  wrong_group_kind,
+  // state: 3xx
+  not_found = 300,
+  conflict,
+  idempotency_conflict,
+  period_closed,
+  part_of_operation,
+  // retry: 4xx
+  unavailable = 400,
+  // a broken invariant of ours
+  internal = 500,
+  // Codes of the HTTP layer, kept here until the service has an error type of its own.
+  invalid_json = 900,
+  unauthenticated,
+  forbidden,
+  payload_too_large,
+  unsupported_media_type,
   rate_limited,
-  unavailable,
-  internal,
 };
+
+enum class error_class { malformed, rule, state, retry, internal, transport };
+
+error_class class_of(errc code);
 
 // The stable machine name of a code, e.g. "unbalanced_entry".
 std::string_view code_name(errc code);

@@ -21,6 +21,10 @@ using member_id = tagged_id<struct member_tag>;
 using account_id = tagged_id<struct account_tag>;
 using entry_id = tagged_id<struct entry_tag>;
 using user_id = tagged_id<struct user_tag>;
+using operation_id = tagged_id<struct operation_tag>;
+using period_id = tagged_id<struct period_tag>;
+using cycle_id = tagged_id<struct cycle_tag>;
+using loan_id = tagged_id<struct loan_tag>;
 
 }  // namespace samaki::ledger
 

@@ -52,8 +52,10 @@ std::string quote(std::string_view text) {
 }
 
 error bad_amount(std::string_view text, const currency_info& currency, std::string_view why) {
-  return error(errc::invalid_amount, "invalid amount " + quote(text) + " for " + std::string(currency.code) +
-                                         ": " + std::string(why));
+  return error(
+      errc::invalid_amount,
+      "invalid amount " + quote(text) + " for " + std::string(currency.code) + ": " + std::string(why),
+      {{"currency", std::string(currency.code)}});
 }
 
 bool is_digit(char c) {
@@ -157,22 +159,66 @@ std::optional<std::int64_t> checked_sub(std::int64_t a, std::int64_t b) {
   return r;
 }
 
+std::optional<iso_currency> iso_currency::find(std::string_view code) {
+  for (const auto& c : currencies)
+    if (c.code == code) return iso_currency(&c);
+  return std::nullopt;
+}
+
+result<iso_currency> iso_currency::parse(std::string_view code, std::string_view field) {
+  if (auto c = find(code)) return *c;
+  return error(errc::bad_request, "unsupported currency " + quote(code) + " (KHR, USD, THB or VND)",
+               {{"field", std::string(field)}});
+}
+
+iso_currency iso_currency::of_stored(std::string_view code) {
+  if (auto c = find(code)) return *c;
+  throw std::logic_error("the database holds an unknown currency " + quote(code));
+}
+
+const currency_info& iso_currency::info() const {
+  if (!info_) throw std::logic_error("no currency");
+  return *info_;
+}
+
+int iso_currency::exponent() const {
+  return info().exponent;
+}
+
+std::int64_t iso_currency::cash_unit() const {
+  return info().cash_unit;
+}
+
+result<money> money::parse(std::string_view text, iso_currency currency) {
+  if (!currency.valid()) return error(errc::currency_mismatch, "an amount needs a currency");
+  auto minor = parse_amount(text, currency.info());
+  if (!minor) return minor.error();
+  return money(*minor, currency);
+}
+
+std::string money::amount_text() const {
+  return format_amount(minor_, currency_.info());
+}
+
 namespace {
 
 result<money> combine(const money& a, const money& b, bool subtracting) {
   const char* verb = subtracting ? "subtract" : "add";
-  if (a.currency != b.currency) {
-    return error(errc::currency_mismatch,
-                 std::string("cannot ") + verb + " amounts in " + a.currency + " and " + b.currency,
-                 {{"currency", a.currency}, {"other_currency", b.currency}});
+  if (!(a.currency() == b.currency()) || !a.currency().valid()) {
+    return error(
+        errc::currency_mismatch,
+        std::string("cannot ") + verb + " amounts in " + std::string(a.currency_code()) + " and " +
+            std::string(b.currency_code()),
+        {{"currency", std::string(a.currency_code())}, {"other_currency", std::string(b.currency_code())}});
   }
-  const auto r = subtracting ? checked_sub(a.minor, b.minor) : checked_add(a.minor, b.minor);
+  const auto r = subtracting ? checked_sub(a.minor(), b.minor()) : checked_add(a.minor(), b.minor());
   if (!r) {
     return error(errc::invalid_amount,
-                 a.currency + " amount out of the 64-bit range: " + std::to_string(a.minor) +
-                     (subtracting ? " - " : " + ") + std::to_string(b.minor) + " (minor units)");
+                 std::string(a.currency_code()) + " amount out of the 64-bit range: " + a.amount_text() +
+                     (subtracting ? " - " : " + ") + b.amount_text(),
+                 {{"currency", std::string(a.currency_code())}});
   }
-  return money{*r, a.currency};
+  return money{*r, a.currency()};
 }
 
 }  // namespace
@@ -183,6 +229,15 @@ result<money> add(const money& a, const money& b) {
 
 result<money> subtract(const money& a, const money& b) {
   return combine(a, b, true);
+}
+
+result<money> negate(const money& a) {
+  return subtract(money::zero(a.currency()), a);
+}
+
+std::strong_ordering compare(const money& a, const money& b) {
+  if (!(a.currency() == b.currency())) throw std::logic_error("comparing amounts of two currencies");
+  return a.minor() <=> b.minor();
 }
 
 }  // namespace samaki::ledger

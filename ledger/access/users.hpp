@@ -84,7 +84,7 @@ struct audit_record {
   std::string request_id;
   std::string detail;
 };
-// Appends within the caller's savepoint, so the record commits with the change it describes.
+// Appends within the caller's writer work, so the record commits with the change it describes.
 void append_audit(write_context& ctx, audit_record record);
 
 struct audit_filter {

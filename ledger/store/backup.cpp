@@ -1,8 +1,8 @@
 #include "ledger/store/backup.hpp"
 
+#include "ledger/reports/verify.hpp"
 #include "ledger/store/migrations.hpp"
 #include "ledger/store/sqlite.hpp"
-#include "ledger/verify.hpp"
 
 #include <filesystem>
 #include <stdexcept>

@@ -7,7 +7,7 @@ namespace samaki::ledger {
 namespace {
 
 // Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
-constexpr std::array<const char*, 2> migrations = {
+constexpr std::array<const char*, 3> migrations = {
     // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
     R"sql(
 CREATE TABLE groups (
@@ -151,6 +151,64 @@ CREATE INDEX audit_by_group ON audit_log (group_id, id);
 -- Append-only: the log refuses changes and deletions at the database level too.
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+)sql",
+    // 3: accounts close, members leave, periods get ids and can be reopened, operations and their entries,
+    // facts kept beside entries, and usernames unique whatever their case.
+    R"sql(
+ALTER TABLE accounts ADD COLUMN closed_on TEXT;
+ALTER TABLE members ADD COLUMN left_on TEXT;
+CREATE TABLE periods_v3 (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  through TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('month', 'year', 'cycle')),
+  closed_at TEXT NOT NULL,
+  closed_by TEXT NOT NULL,
+  head_seq INTEGER NOT NULL,
+  head BLOB NOT NULL,
+  closing_entry INTEGER REFERENCES entries(id),
+  reopened_at TEXT,
+  reopened_by TEXT NOT NULL DEFAULT '',
+  reopen_reason TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO periods_v3 (group_id, through, kind, closed_at, closed_by, head_seq, head)
+  SELECT group_id, through, kind, closed_at, closed_by, head_seq, head FROM periods ORDER BY group_id, through;
+DROP TABLE periods;
+ALTER TABLE periods_v3 RENAME TO periods;
+CREATE INDEX periods_by_group ON periods (group_id, through);
+-- What treasurers record: one row per operation, the request as sent and the answer given (replayed for
+-- the same Idempotency-Key), and the entries it made, in order.
+CREATE TABLE operations (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  type TEXT NOT NULL,
+  date TEXT NOT NULL,
+  memo TEXT NOT NULL DEFAULT '',
+  request TEXT NOT NULL,
+  response TEXT NOT NULL DEFAULT '',
+  idempotency_key TEXT,
+  request_hash BLOB NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  reverses INTEGER REFERENCES operations(id),
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX operations_by_key ON operations (group_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE UNIQUE INDEX operations_reversal ON operations (reverses) WHERE reverses IS NOT NULL;
+CREATE INDEX operations_by_group ON operations (group_id, id);
+CREATE TABLE operation_entries (
+  entry_id INTEGER PRIMARY KEY REFERENCES entries(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  position INTEGER NOT NULL
+);
+CREATE INDEX operation_entries_by_operation ON operation_entries (operation_id, position);
+CREATE TABLE entry_metadata (
+  entry_id INTEGER NOT NULL REFERENCES entries(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (entry_id, key)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX users_by_username_nocase ON users (username COLLATE NOCASE);
 )sql",
 };
 

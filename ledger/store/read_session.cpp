@@ -7,16 +7,4 @@ read_session::read_session(const std::string& path) : db_(path, sqlite::open_mod
   db_.exec("PRAGMA cache_size = -16384");
 }
 
-read_session::snapshot::snapshot(read_session& s) : db_(s.db()) {
-  db_.exec("BEGIN");
-}
-
-read_session::snapshot::~snapshot() {
-  try {
-    db_.exec("COMMIT");
-  } catch (const sqlite::sqlite_error&) {
-    // A read transaction has nothing to lose.
-  }
-}
-
 }  // namespace samaki::ledger

@@ -11,18 +11,6 @@ class read_session {
   explicit read_session(const std::string& path);
   sqlite::connection& db() { return db_; }
 
-  // A consistent snapshot across several queries: BEGIN (deferred) now, ended by the guard.
-  class snapshot {
-   public:
-    explicit snapshot(read_session& s);
-    ~snapshot();
-    snapshot(const snapshot&) = delete;
-    snapshot& operator=(const snapshot&) = delete;
-
-   private:
-    sqlite::connection& db_;
-  };
-
  private:
   sqlite::connection db_;
 };

@@ -165,4 +165,19 @@ void transaction::commit() {
   open_ = false;
 }
 
+read_snapshot::read_snapshot(connection& c) : c_(c) {
+  if (sqlite3_get_autocommit(c_.handle()) == 0) return;
+  c_.exec("BEGIN");
+  began_ = true;
+}
+
+read_snapshot::~read_snapshot() {
+  if (!began_) return;
+  try {
+    c_.exec("COMMIT");
+  } catch (const sqlite_error&) {
+    // A read transaction has nothing to lose.
+  }
+}
+
 }  // namespace samaki::ledger::sqlite

@@ -121,4 +121,19 @@ class transaction {
   bool open_ = true;
 };
 
+// Several queries that must see one state of the database: BEGIN (deferred: the snapshot is taken by the
+// first read) now, COMMIT when the guard ends. Inside a transaction already open on the connection (the
+// writer's batch, or an outer snapshot) it does nothing: that transaction is already one snapshot.
+class read_snapshot {
+ public:
+  explicit read_snapshot(connection& c);
+  ~read_snapshot();
+  read_snapshot(const read_snapshot&) = delete;
+  read_snapshot& operator=(const read_snapshot&) = delete;
+
+ private:
+  connection& c_;
+  bool began_ = false;
+};
+
 }  // namespace samaki::ledger::sqlite

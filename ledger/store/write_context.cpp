@@ -5,6 +5,15 @@
 
 namespace samaki::ledger {
 
+const account_info* group_state::account(std::string_view code) const {
+  auto it = accounts.find(std::string(code));
+  return it == accounts.end() ? nullptr : &it->second;
+}
+
+calendar_date write_context::today() const {
+  return fixed_today_ ? *fixed_today_ : calendar_date::today(timezone_offset_minutes_);
+}
+
 group_state* write_context::group(group_id id) {
   if (auto it = groups_.find(id.value); it != groups_.end()) return it->second.get();
   auto info = load_group(db_, id);
@@ -21,28 +30,28 @@ group_state* write_context::group(group_id id) {
     }
   }
   {
-    auto s = db_.prepare("SELECT max(through) FROM periods WHERE group_id = ?");
+    auto s = db_.prepare("SELECT max(through) FROM periods WHERE group_id = ? AND reopened_at IS NULL");
     s->bind(1, id.value);
-    if (s->step()) state->closed_through = s->column_optional_text(0).value_or("");
+    if (s->step()) state->closed_through = stored_optional_date(*s, 0);
   }
   return groups_.emplace(id.value, std::move(state)).first->second.get();
 }
 
-std::optional<group_id> write_context::member_group(member_id id) {
-  if (auto it = member_groups_.find(id.value); it != member_groups_.end()) return it->second;
-  auto s = db_.prepare("SELECT group_id FROM members WHERE id = ?");
+std::optional<member_state> write_context::member(member_id id) {
+  if (auto it = members_.find(id.value); it != members_.end()) return it->second;
+  auto s = db_.prepare("SELECT group_id, left_on FROM members WHERE id = ?");
   s->bind(1, id.value);
   if (!s->step()) return std::nullopt;
-  group_id g{s->column_int(0)};
-  member_groups_.emplace(id.value, g);
-  return g;
+  member_state state{group_id{s->column_int(0)}, stored_optional_date(*s, 1)};
+  members_.emplace(id.value, state);
+  return state;
 }
 
-std::int64_t write_context::balance(account_id account, std::int64_t member) {
-  balance_key key{account.value, member};
+std::int64_t write_context::balance(account_id account, std::optional<member_id> member) {
+  balance_key key{account.value, member ? member->value : 0};
   if (auto it = balances_.find(key); it != balances_.end()) return it->second;
   auto s = db_.prepare("SELECT balance FROM balances WHERE account_id = ? AND member_id = ?");
-  s->bind(1, account.value).bind(2, member);
+  s->bind(1, key.account).bind(2, key.member);
   std::int64_t value = s->step() ? s->column_int(0) : 0;
   balances_.emplace(key, value);
   return value;
@@ -59,8 +68,8 @@ std::int64_t write_context::account_total(account_id account) {
   return value;
 }
 
-void write_context::set_balance(account_id account, std::int64_t member, std::int64_t value) {
-  balances_[balance_key{account.value, member}] = value;
+void write_context::set_balance(account_id account, std::optional<member_id> member, std::int64_t value) {
+  balances_[balance_key{account.value, member ? member->value : 0}] = value;
 }
 
 std::vector<group_id> write_context::take_changed() {
@@ -74,7 +83,7 @@ std::vector<group_id> write_context::take_changed() {
 void write_context::invalidate() {
   changed_groups_.clear();
   groups_.clear();
-  member_groups_.clear();
+  members_.clear();
   balances_.clear();
   account_totals_.clear();
 }

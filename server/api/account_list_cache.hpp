@@ -5,7 +5,7 @@
 // `changed` (after it, before any caller hears of the commit) lets them back in. So a list is never older
 // than anything another endpoint has already shown, or than a write a caller was told about.
 #include "ledger/ids.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/store/queries.hpp"
 
 #include <cstdint>
 #include <memory>

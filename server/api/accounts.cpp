@@ -1,6 +1,6 @@
 // GET|POST /api/v1/groups/{gid}/accounts, GET .../accounts/{code}.
-#include "ledger/queries.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/store/queries.hpp"
 #include "server/api/common.hpp"
 #include "server/api/ledger_routes.hpp"
 #include "server/api/paging.hpp"
@@ -76,7 +76,27 @@ awaitable<http_response> create_account(request_context& ctx) {
       });
   auto created = co_await std::move(writing);
   if (!created) co_return error_response(created.error());
-  co_return json_response(http::status::created, account_json(*created, 0));
+  co_return json_response(http::status::created,
+                          account_json(*created, ledger::money::zero(created->currency)));
+}
+
+// Nothing may be posted to a closed account dated after the day it closed; its balance must be zero.
+awaitable<http_response> close_account(request_context& ctx) {
+  auto body = body_or_empty(ctx);
+  if (!body) co_return error_response(body.error());
+  auto closing =
+      parse_account_closing(json_fields(*body), path_group(ctx), std::string(ctx.params.text("code")));
+  if (!closing) co_return error_response(closing.error());
+  closing->author = author(ctx);
+  auto writing = write_audited<ledger::account_info>(
+      ctx, "account.close", path_group(ctx),
+      [c = std::move(*closing)](ledger::write_context& w) { return ledger::close_account(w, c); },
+      [](const ledger::account_info& a) -> std::optional<audit_note> {
+        return audit_note{"account " + a.code, "closed on " + a.closed_on->to_string(), std::nullopt};
+      });
+  auto closed = co_await std::move(writing);
+  if (!closed) co_return error_response(closed.error());
+  co_return json_response(http::status::ok, account_json(*closed, ledger::money::zero(closed->currency)));
 }
 
 struct account_detail {
@@ -96,8 +116,7 @@ awaitable<http_response> get_account(request_context& ctx) {
   if (!found) co_return error_response(found.error());
   boost::json::array members;
   for (const auto& m : found->members)
-    members.push_back({{"member_id", m.member.value},
-                       {"balance", amount_text(m.balance, found->account.account.currency)}});
+    members.push_back({{"member_id", m.member.value}, {"balance", m.balance.amount_text()}});
   auto body = balance_json(found->account);
   // Only member ledgers have balances per member; on other accounts the list is empty.
   body["member_balances"] = std::move(members);
@@ -113,6 +132,8 @@ void add_account_routes(app& service) {
                      create_account);
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/accounts/{code:text}",
                      access::in_group(book_readers), get_account);
+  service.routes.add(http::verb::post, "/api/v1/groups/{gid}/accounts/{code:text}/close",
+                     access::in_group(book_keepers), close_account);
 }
 
 }  // namespace samaki::server

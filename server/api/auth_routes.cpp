@@ -1,6 +1,6 @@
 #include "server/api/auth_routes.hpp"
 
-#include "ledger/queries.hpp"
+#include "ledger/store/queries.hpp"
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
 #include "server/app.hpp"

@@ -1,7 +1,7 @@
 #include "server/api/common.hpp"
 
 #include "ledger/date.hpp"
-#include "ledger/posting.hpp"
+#include "ledger/journal/posting.hpp"
 #include "ledger/store/rows.hpp"
 #include "server/http/route_pattern.hpp"
 #include "server/json/json_edge.hpp"
@@ -14,13 +14,13 @@ ledger::result<ledger::group_info> existing_group(ledger::sqlite::connection& db
   return std::move(*found);
 }
 
-ledger::result<std::optional<std::string>> query_date(const request_context& ctx, std::string_view name) {
+ledger::result<std::optional<ledger::calendar_date>> query_date(const request_context& ctx,
+                                                                std::string_view name) {
   auto value = ctx.query(name);
-  if (value && !ledger::is_valid_date(*value)) {
-    return ledger::error(ledger::errc::invalid_date, std::string(name) + " must be a real date as YYYY-MM-DD",
-                         {{"field", std::string(name)}});
-  }
-  return value;
+  if (!value) return std::optional<ledger::calendar_date>();
+  auto date = ledger::calendar_date::parse_field(*value, name);
+  if (!date) return date.error();
+  return std::optional<ledger::calendar_date>(*date);
 }
 
 ledger::result<std::optional<std::int64_t>> query_id(const request_context& ctx, std::string_view name) {

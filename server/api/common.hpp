@@ -3,7 +3,7 @@
 // writing a change together with its audit record.
 #include "ledger/access/users.hpp"
 #include "ledger/error.hpp"
-#include "ledger/group.hpp"
+#include "ledger/groups/group.hpp"
 #include "ledger/ids.hpp"
 #include "ledger/store/sqlite.hpp"
 #include "server/api/audit_trail.hpp"
@@ -32,7 +32,8 @@ inline ledger::group_id path_group(const request_context& ctx) {
 ledger::result<ledger::group_info> existing_group(ledger::sqlite::connection& db, ledger::group_id group);
 
 // A ?name= date (YYYY-MM-DD) if given; invalid_date when it is not a real date.
-ledger::result<std::optional<std::string>> query_date(const request_context& ctx, std::string_view name);
+ledger::result<std::optional<ledger::calendar_date>> query_date(const request_context& ctx,
+                                                                std::string_view name);
 // A ?name= positive id if given; bad_request otherwise.
 ledger::result<std::optional<std::int64_t>> query_id(const request_context& ctx, std::string_view name);
 

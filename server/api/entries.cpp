@@ -1,6 +1,6 @@
 // The journal: POST|GET /api/v1/groups/{gid}/entries, GET .../entries/{id}, POST .../entries/{id}/reverse.
-#include "ledger/posting.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/journal/posting.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/rows.hpp"
 #include "server/api/common.hpp"
 #include "server/api/ledger_routes.hpp"

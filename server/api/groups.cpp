@@ -1,6 +1,6 @@
 // GET|POST /api/v1/groups, GET /api/v1/groups/{gid}.
-#include "ledger/queries.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/store/queries.hpp"
 #include "server/api/common.hpp"
 #include "server/api/ledger_routes.hpp"
 #include "server/api/paging.hpp"

@@ -1,6 +1,6 @@
 // Proof and trail: GET /api/v1/groups/{gid}/verify?seal= and GET /api/v1/audit?group_id=&from=&to=.
 #include "ledger/access/users.hpp"
-#include "ledger/verify.hpp"
+#include "ledger/reports/verify.hpp"
 #include "server/api/common.hpp"
 #include "server/api/ledger_routes.hpp"
 #include "server/api/paging.hpp"
@@ -76,8 +76,8 @@ ledger::result<ledger::audit_filter> read_audit_filter(const request_context& ct
     filter.group = ledger::group_id{**group};
   }
   if (ctx.caller->role != user_role::admin) filter.groups = ctx.caller->groups;
-  filter.from = std::move(*from);
-  filter.to = std::move(*to);
+  if (*from) filter.from = (*from)->to_string();
+  if (*to) filter.to = (*to)->to_string();
   filter.after_id = *after;
   filter.limit = page.limit + 1;
   return filter;

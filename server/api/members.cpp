@@ -1,6 +1,6 @@
 // GET|POST /api/v1/groups/{gid}/members, GET .../members/{mid}, GET .../members/{mid}/statement.
-#include "ledger/queries.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/rows.hpp"
 #include "server/api/common.hpp"
 #include "server/api/ledger_routes.hpp"
@@ -64,13 +64,10 @@ awaitable<http_response> get_member(request_context& ctx) {
 }
 
 boost::json::object statement_line_json(const ledger::statement_line& l) {
-  return {{"entry_id", l.entry.value},
-          {"seq", l.seq},
-          {"date", l.date},
-          {"memo", l.memo},
-          {"debit", amount_text(l.debit, l.currency)},
-          {"credit", amount_text(l.credit, l.currency)},
-          {"balance", amount_text(l.balance, l.currency)}};
+  return {{"entry_id", l.entry.value},         {"seq", l.seq},
+          {"date", l.date.to_string()},        {"memo", l.memo},
+          {"debit", l.debit.amount_text()},    {"credit", l.credit.amount_text()},
+          {"balance", l.balance.amount_text()}};
 }
 
 boost::json::object statement_account_json(const ledger::statement_account& a) {
@@ -80,9 +77,9 @@ boost::json::object statement_account_json(const ledger::statement_account& a) {
           {"name", a.name},
           {"name_km", a.name_km},
           {"type", ledger::type_name(a.type)},
-          {"currency", a.currency},
-          {"opening", amount_text(a.opening, a.currency)},
-          {"closing", amount_text(a.closing, a.currency)},
+          {"currency", a.currency.code()},
+          {"opening", a.opening.amount_text()},
+          {"closing", a.closing.amount_text()},
           {"lines", std::move(lines)}};
 }
 
@@ -100,11 +97,10 @@ awaitable<http_response> member_statement(request_context& ctx) {
   if (!accounts) co_return error_response(accounts.error());
   boost::json::array out;
   for (const auto& a : *accounts) out.push_back(statement_account_json(a));
-  co_return json_response(http::status::ok,
-                          {{"member_id", ctx.params.id(member_param)},
-                           {"from", from->has_value() ? boost::json::value(**from) : nullptr},
-                           {"to", to->has_value() ? boost::json::value(**to) : nullptr},
-                           {"accounts", std::move(out)}});
+  co_return json_response(http::status::ok, {{"member_id", ctx.params.id(member_param)},
+                                             {"from", date_json(*from)},
+                                             {"to", date_json(*to)},
+                                             {"accounts", std::move(out)}});
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // GET /api/v1/groups/{gid}/reports/trial-balance?as_of=[&format=csv]
-#include "ledger/queries.hpp"
+#include "ledger/store/queries.hpp"
 #include "server/api/common.hpp"
 #include "server/api/csv.hpp"
 #include "server/api/ledger_routes.hpp"
@@ -22,7 +22,7 @@ ledger::result<report_format> read_format(const request_context& ctx) {
   return ledger::error(ledger::errc::bad_request, "format must be json or csv", {{"field", "format"}});
 }
 
-boost::json::object trial_balance_json(const std::optional<std::string>& as_of,
+boost::json::object trial_balance_json(const std::optional<ledger::calendar_date>& as_of,
                                        const std::vector<trial_balance_currency>& currencies) {
   boost::json::array out;
   for (const auto& c : currencies) {
@@ -32,15 +32,15 @@ boost::json::object trial_balance_json(const std::optional<std::string>& as_of,
                       {"name", r.name},
                       {"name_km", r.name_km},
                       {"type", ledger::type_name(r.type)},
-                      {"debit", amount_text(r.debit, c.currency)},
-                      {"credit", amount_text(r.credit, c.currency)}});
+                      {"debit", r.debit.amount_text()},
+                      {"credit", r.credit.amount_text()}});
     }
-    out.push_back({{"currency", c.currency},
+    out.push_back({{"currency", c.currency.code()},
                    {"rows", std::move(rows)},
-                   {"total_debit", amount_text(c.total_debit, c.currency)},
-                   {"total_credit", amount_text(c.total_credit, c.currency)}});
+                   {"total_debit", c.total_debit.amount_text()},
+                   {"total_credit", c.total_credit.amount_text()}});
   }
-  return {{"as_of", as_of ? boost::json::value(*as_of) : nullptr}, {"currencies", std::move(out)}};
+  return {{"as_of", date_json(as_of)}, {"currencies", std::move(out)}};
 }
 
 // One row per account and currency, for spreadsheets: the totals are left to the sheet.
@@ -49,8 +49,8 @@ std::string trial_balance_csv(const std::vector<trial_balance_currency>& currenc
   csv.row({"currency", "code", "name", "name_km", "type", "debit", "credit"});
   for (const auto& c : currencies) {
     for (const auto& r : c.rows) {
-      csv.row({c.currency, r.code, r.name, r.name_km, ledger::type_name(r.type),
-               amount_text(r.debit, c.currency), amount_text(r.credit, c.currency)});
+      csv.row({c.currency.code(), r.code, r.name, r.name_km, ledger::type_name(r.type), r.debit.amount_text(),
+               r.credit.amount_text()});
     }
   }
   return csv.take();

@@ -1,6 +1,6 @@
-#include "ledger/hledger.hpp"
 #include "ledger/money.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/reports/hledger.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/read_session.hpp"
 #include "server/api/csv.hpp"
 #include "server/cli/settings.hpp"
@@ -22,13 +22,12 @@ void write_csv(ledger::sqlite::connection& db, ledger::group_id group, std::ostr
     auto entries = ledger::list_entries(db, filter);
     for (const auto& e : entries) {
       for (const auto& l : e.lines) {
-        auto currency = ledger::find_currency(l.currency).value_or(ledger::currency_info{l.currency, 2, 1});
-        auto amount = ledger::format_amount(l.amount, currency);
+        auto amount = l.amount.amount_text();
         bool debit = l.side == ledger::side::debit;
-        csv.row({std::to_string(e.seq), e.date, e.memo, l.account,
-                 l.member ? std::to_string(l.member->value) : "", l.currency, debit ? amount : "",
-                 debit ? "" : amount, l.memo, e.reverses ? std::to_string(e.reverses->value) : "",
-                 e.created_by, e.created_at, e.hash});
+        csv.row({std::to_string(e.seq), e.date.to_string(), e.memo, l.account,
+                 l.member ? std::to_string(l.member->value) : "", std::string(l.amount.currency_code()),
+                 debit ? amount : "", debit ? "" : amount, l.memo,
+                 e.reverses ? std::to_string(e.reverses->value) : "", e.created_by, e.created_at, e.hash});
       }
     }
     out << csv.take();
@@ -48,7 +47,7 @@ int run_export(cli_args args) {
   auto format = flags.value("format").value_or("hledger");
   if (format != "hledger" && format != "csv") throw usage_error("--format is hledger or csv");
   auto reads = open_for_reading(config);
-  ledger::read_session::snapshot snapshot(*reads);
+  ledger::sqlite::read_snapshot snapshot(reads->db());
   if (ledger::list_groups(reads->db(), std::vector{*group}).empty())
     throw std::runtime_error("no group " + std::to_string(group->value));
   if (format == "hledger")

@@ -1,5 +1,5 @@
-#include "ledger/verify.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/reports/verify.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/read_session.hpp"
 #include "ledger/store/store.hpp"
 #include "server/cli/settings.hpp"
@@ -15,7 +15,7 @@ int run_verify(cli_args args) {
   if (!flags.positionals().empty()) throw usage_error("verify takes no arguments");
   auto group = group_flag(flags);
   auto reads = open_for_reading(config);
-  ledger::read_session::snapshot snapshot(*reads);
+  ledger::sqlite::read_snapshot snapshot(reads->db());
   if (group && ledger::list_groups(reads->db(), std::vector{*group}).empty())
     throw std::runtime_error("no group " + std::to_string(group->value));
   auto report = ledger::verify_all(reads->db(), group);

@@ -31,7 +31,8 @@ boost::json::object group_summary_json(const ledger::group_info& group) {
   return {{"id", group.id.value},
           {"name", group.name},
           {"kind", ledger::kind_name(group.kind)},
-          {"currency", group.currency}};
+          {"name_km", group.name_km},
+          {"currency", group.currency.code()}};
 }
 
 std::string rfc3339_utc(std::int64_t unix_seconds) {

@@ -1,7 +1,7 @@
 #pragma once
 // Users and the groups they see, as the auth endpoints answer them. A password hash never leaves here.
 #include "ledger/access/users.hpp"
-#include "ledger/group.hpp"
+#include "ledger/groups/group.hpp"
 
 #include <boost/json/object.hpp>
 

@@ -1,7 +1,7 @@
 #include "server/json/ledger_json.hpp"
 
 #include "ledger/money.hpp"
-#include "ledger/seal_words.hpp"
+#include "ledger/seal.hpp"
 #include "ledger/store/rows.hpp"
 
 #include <boost/json/array.hpp>
@@ -21,32 +21,41 @@ boost::json::value optional_text(const std::optional<std::string>& text) {
   return nullptr;
 }
 
+boost::json::object metadata_json(const std::vector<std::pair<std::string, std::string>>& metadata) {
+  boost::json::object out;
+  for (const auto& [key, value] : metadata) out[key] = value;
+  return out;
+}
+
 boost::json::object line_json(const ledger::entry_line& l) {
   boost::json::object out;
   out["line"] = l.line_no;
   out["account"] = l.account;
   out["member_id"] = optional_id(l.member);
-  out[l.side == ledger::side::debit ? "debit" : "credit"] = amount_text(l.amount, l.currency);
-  out["currency"] = l.currency;
+  out[l.side == ledger::side::debit ? "debit" : "credit"] = l.amount.amount_text();
+  out["currency"] = l.amount.currency_code();
   out["memo"] = l.memo;
   return out;
 }
 
 }  // namespace
 
-std::string amount_text(std::int64_t minor, std::string_view currency) {
-  const auto info = ledger::find_currency(currency);
-  // Every stored currency was checked on the way in; an unknown one is a broken invariant.
-  if (!info) throw std::logic_error("no such currency: " + std::string(currency));
-  return ledger::format_amount(minor, *info);
+boost::json::value date_json(const std::optional<ledger::calendar_date>& date) {
+  if (date) return boost::json::string(date->to_string());
+  return nullptr;
 }
 
 boost::json::object group_json(const ledger::group_info& g) {
-  return {{"id", g.id.value},          {"name", g.name},
-          {"name_km", g.name_km},      {"kind", ledger::kind_name(g.kind)},
-          {"currency", g.currency},    {"cash_unit", amount_text(g.cash_unit, g.currency)},
-          {"province", g.province},    {"district", g.district},
-          {"commune", g.commune},      {"village", g.village},
+  return {{"id", g.id.value},
+          {"name", g.name},
+          {"name_km", g.name_km},
+          {"kind", ledger::kind_name(g.kind)},
+          {"currency", g.currency.code()},
+          {"cash_unit", ledger::money(g.cash_unit, g.currency).amount_text()},
+          {"province", g.province},
+          {"district", g.district},
+          {"commune", g.commune},
+          {"village", g.village},
           {"created_at", g.created_at}};
 }
 
@@ -57,18 +66,20 @@ boost::json::object member_json(const ledger::member_info& m) {
           {"name_km", m.name_km},
           {"phone", m.phone},
           {"gender", m.gender},
-          {"joined_on", optional_text(m.joined_on)},
+          {"joined_on", date_json(m.joined_on)},
+          {"left_on", date_json(m.left_on)},
           {"created_at", m.created_at}};
 }
 
-boost::json::object account_json(const ledger::account_info& a, std::int64_t balance) {
+boost::json::object account_json(const ledger::account_info& a, const ledger::money& balance) {
   return {{"code", a.code},
           {"name", a.name},
           {"name_km", a.name_km},
           {"type", ledger::type_name(a.type)},
-          {"currency", a.currency},
-          {"balance", amount_text(balance, a.currency)},
-          {"member_ledger", a.member_ledger}};
+          {"currency", a.currency.code()},
+          {"balance", balance.amount_text()},
+          {"member_ledger", a.member_ledger},
+          {"closed_on", date_json(a.closed_on)}};
 }
 
 boost::json::object entry_json(const ledger::entry& e) {
@@ -78,7 +89,7 @@ boost::json::object entry_json(const ledger::entry& e) {
   return {{"id", e.id.value},
           {"group_id", e.group.value},
           {"seq", e.seq},
-          {"date", e.date},
+          {"date", e.date.to_string()},
           {"memo", e.memo},
           {"lines", std::move(lines)},
           {"hash", e.hash},
@@ -86,7 +97,9 @@ boost::json::object entry_json(const ledger::entry& e) {
           {"created_at", e.created_at},
           {"created_by", e.created_by},
           {"reverses", optional_id(e.reverses)},
-          {"reversed_by", optional_id(e.reversed_by)}};
+          {"reversed_by", optional_id(e.reversed_by)},
+          {"operation_id", optional_id(e.operation)},
+          {"metadata", metadata_json(e.metadata)}};
 }
 
 boost::json::object period_json(const ledger::period_info& p) {
@@ -94,11 +107,16 @@ boost::json::object period_json(const ledger::period_info& p) {
   if (const auto w = ledger::seal_words(p.head)) {
     for (auto word : *w) words.emplace_back(word);
   }
-  return {{"through", p.through},
+  return {{"id", p.id.value},
+          {"through", p.through.to_string()},
           {"kind", ledger::period_kind_name(p.kind)},
           {"closed_at", p.closed_at},
           {"closed_by", p.closed_by},
           {"head_seq", p.head_seq},
+          {"closing_entry_id", optional_id(p.closing_entry)},
+          {"reopened_at", optional_text(p.reopened_at)},
+          {"reopened_by", p.reopened_by},
+          {"reopen_reason", p.reopen_reason},
           {"seal", {{"head", p.head}, {"code", p.seal_code}, {"words", std::move(words)}}}};
 }
 

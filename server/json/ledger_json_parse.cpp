@@ -1,6 +1,6 @@
 // Request bodies into ledger commands (declared in ledger_json.hpp).
+#include "ledger/journal/posting.hpp"
 #include "ledger/money.hpp"
-#include "ledger/posting.hpp"
 #include "ledger/store/rows.hpp"
 #include "server/json/ledger_json.hpp"
 
@@ -19,6 +19,22 @@ ledger::result<std::string> text_or_empty(const json_fields& body, std::string_v
   auto value = body.optional_string(name);
   if (!value) return value.error();
   return value->value_or(std::string());
+}
+
+ledger::result<ledger::calendar_date> required_date(const json_fields& body, std::string_view name) {
+  auto text = body.required_string(name);
+  if (!text) return text.error();
+  return ledger::calendar_date::parse_field(*text, body.field_path(name));
+}
+
+ledger::result<std::optional<ledger::calendar_date>> optional_date(const json_fields& body,
+                                                                   std::string_view name) {
+  auto text = body.optional_string(name);
+  if (!text) return text.error();
+  if (!*text) return std::optional<ledger::calendar_date>();
+  auto date = ledger::calendar_date::parse_field(**text, body.field_path(name));
+  if (!date) return date.error();
+  return std::optional<ledger::calendar_date>(*date);
 }
 
 template <class Id>
@@ -121,9 +137,9 @@ ledger::result<ledger::new_member> parse_new_member(const json_fields& body, led
     if (!value) return value.error();
     *target = std::move(*value);
   }
-  auto joined_on = body.optional_string("joined_on");
+  auto joined_on = optional_date(body, "joined_on");
   if (!joined_on) return joined_on.error();
-  m.joined_on = std::move(*joined_on);
+  m.joined_on = *joined_on;
   return m;
 }
 
@@ -159,9 +175,9 @@ ledger::result<ledger::posting> parse_posting(const json_fields& body, ledger::g
   if (auto known = body.only({"date", "memo", "lines", "expect"}); !known) return known.error();
   ledger::posting p;
   p.group = group;
-  auto date = body.required_string("date");
+  auto date = required_date(body, "date");
   if (!date) return date.error();
-  p.date = std::move(*date);
+  p.date = *date;
   auto memo = text_or_empty(body, "memo");
   if (!memo) return memo.error();
   p.memo = std::move(*memo);
@@ -192,9 +208,9 @@ ledger::result<ledger::reversal> parse_reversal(const json_fields& body, ledger:
   ledger::reversal r;
   r.group = group;
   r.original = original;
-  auto date = body.optional_string("date");
+  auto date = optional_date(body, "date");
   if (!date) return date.error();
-  r.date = std::move(*date);
+  r.date = *date;
   auto memo = body.optional_string("memo");
   if (!memo) return memo.error();
   if (*memo && (*memo)->size() > ledger::max_memo_bytes) return bad_field(body, "memo", "is too long");
@@ -206,15 +222,32 @@ ledger::result<ledger::period_close> parse_period_close(const json_fields& body,
   if (auto known = body.only({"through", "kind"}); !known) return known.error();
   ledger::period_close p;
   p.group = group;
-  auto through = body.required_string("through");
+  auto through = required_date(body, "through");
   if (!through) return through.error();
-  p.through = std::move(*through);
+  p.through = *through;
   auto kind = body.required_string("kind");
   if (!kind) return kind.error();
   const auto parsed_kind = ledger::parse_period_kind(*kind);
   if (!parsed_kind) return bad_field(body, "kind", "must be month, year or cycle");
   p.kind = *parsed_kind;
   return p;
+}
+
+ledger::result<ledger::period_reopening> parse_period_reopening(const json_fields& body,
+                                                                ledger::group_id group,
+                                                                ledger::period_id period) {
+  if (auto known = body.only({"reason"}); !known) return known.error();
+  auto reason = body.required_string("reason");
+  if (!reason) return reason.error();
+  return ledger::period_reopening{group, period, std::move(*reason), ""};
+}
+
+ledger::result<ledger::account_closing> parse_account_closing(const json_fields& body, ledger::group_id group,
+                                                              std::string code) {
+  if (auto known = body.only({"closed_on"}); !known) return known.error();
+  auto closed_on = optional_date(body, "closed_on");
+  if (!closed_on) return closed_on.error();
+  return ledger::account_closing{group, std::move(code), *closed_on, ""};
 }
 
 }  // namespace samaki::server

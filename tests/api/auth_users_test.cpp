@@ -87,6 +87,7 @@ TEST_CASE("/me shows the user, the role and the groups they can see", "[api][aut
   CHECK(own.json.at("groups") ==
         boost::json::array{boost::json::object{{"id", 1},
                                                {"name", "Samaki Women's Savings Group"},
+                                               {"name_km", "ក្រុមសន្សំប្រាក់ស្ត្រីសាមគ្គី"},
                                                {"kind", "savings_group"},
                                                {"currency", "KHR"}}});
 }

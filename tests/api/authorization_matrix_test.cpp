@@ -45,12 +45,14 @@ const std::map<std::string, expected_access>& matrix() {
       {"GET /api/v1/groups/{gid}/accounts", {false, "A/A", "A/N", "A/N", "F/F"}},
       {"POST /api/v1/groups/{gid}/accounts", {false, "A/A", "F/F", "A/N", "F/F"}},
       {"GET /api/v1/groups/{gid}/accounts/{code}", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/accounts/{code}/close", {false, "A/A", "F/F", "A/N", "F/F"}},
       {"GET /api/v1/groups/{gid}/entries", {false, "A/A", "A/N", "A/N", "F/F"}},
       {"POST /api/v1/groups/{gid}/entries", {false, "A/A", "F/F", "A/N", "F/F"}},
       {"GET /api/v1/groups/{gid}/entries/{id}", {false, "A/A", "A/N", "A/N", "F/F"}},
       {"POST /api/v1/groups/{gid}/entries/{id}/reverse", {false, "A/A", "F/F", "A/N", "F/F"}},
       {"GET /api/v1/groups/{gid}/periods", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"POST /api/v1/groups/{gid}/periods", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/periods/{id}/reopen", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"GET /api/v1/groups/{gid}/reports/trial-balance", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/verify", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
@@ -72,9 +74,9 @@ std::vector<std::pair<std::string, std::string>> route_table() {
 }
 
 // The ids one side of the matrix uses: a group, a member in it (the member user's own in group A), an
-// entry in it.
+// entry, a closed period and an operation in it.
 struct group_ids {
-  std::int64_t group, member, entry;
+  std::int64_t group, member, entry, period = 0, operation = 0;
 };
 
 std::string fill(std::string pattern, const group_ids& ids) {
@@ -83,6 +85,9 @@ std::string fill(std::string pattern, const group_ids& ids) {
   };
   replace("{gid}", std::to_string(ids.group));
   replace("{mid}", std::to_string(ids.member));
+  // {id} names what the segment before it lists.
+  replace("/periods/{id}", "/periods/" + std::to_string(ids.period));
+  replace("/operations/{id}", "/operations/" + std::to_string(ids.operation));
   replace("{id}", std::to_string(ids.entry));
   replace("{code}", "1010");
   return pattern;
@@ -111,6 +116,10 @@ TEST_CASE("every route, every role, own group and another: the expected status",
                    idempotency("matrix-" + std::to_string(side->group)));
     REQUIRE(posted.status == 201);
     side->entry = posted.json.at("id").as_int64();
+    auto closed = admin.post(group_path(side->group, "/periods"),
+                             boost::json::value{{"through", "2026-01-31"}, {"kind", "month"}});
+    REQUIRE(closed.status == 201);
+    side->period = closed.json.at("id").as_int64();
   }
   const std::vector<std::int64_t> in_own = {own.group};
   std::map<std::string, std::function<api_client()>> sign_in_role = {

@@ -1,6 +1,6 @@
 #include "tests/api/ledger_test_support.hpp"
 
-#include "ledger/hash_chain.hpp"
+#include "ledger/journal/hash_chain.hpp"
 #include "ledger/store/sqlite.hpp"
 
 #include <sys/wait.h>

@@ -1,7 +1,7 @@
 // Child process of the crash test: posts entries from several threads until it is killed, writing
 // each idempotency key to stdout only after the store said the entry was committed.
 // Usage: crash_poster DB GROUP_ID MEMBER_ID KEY_PREFIX
-#include "ledger/posting.hpp"
+#include "ledger/journal/posting.hpp"
 #include "ledger/store/store.hpp"
 
 #include <unistd.h>
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
         long n = next++;
         posting p;
         p.group = group;
-        p.date = "2026-01-01";
+        p.date = calendar_date::from_ymd(2026, 1, 1);
         p.memo = "crash test " + std::to_string(n);
         std::string amount = std::to_string(100 + n % 900);
         p.lines = {posting_line{"1010", std::nullopt, side::debit, amount, ""},

@@ -38,7 +38,7 @@ const std::vector<expected_row> savings_rows{
     {"3020", equity, "Undistributed surplus", false, ""},
     {"3030", equity, "Social fund", false, ""},
     {"3040", equity, "Share-out carry-forward", false, ""},
-    {"4010", income, "Service charges", false, ""},
+    {"4010", income, "Loan interest (service charges)", false, ""},
     {"4020", income, "Fines", false, ""},
     {"4030", income, "Other income", false, ""},
     {"5010", expense, "Supplies and stationery", false, ""},

@@ -1,7 +1,7 @@
 #include "ledger/demo.hpp"
 #include "ledger/access/users.hpp"
-#include "ledger/queries.hpp"
-#include "ledger/verify.hpp"
+#include "ledger/reports/verify.hpp"
+#include "ledger/store/queries.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
-#include "ledger/hledger.hpp"
+#include "ledger/reports/hledger.hpp"
 #include "ledger/demo.hpp"
 #include "ledger/money.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/read_session.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
@@ -43,9 +43,9 @@ TEST_CASE("the hledger export balances like the trial balance, checked by hledge
     // Per account code and currency, hledger's balance must equal the trial balance's net.
     std::map<std::string, std::string> expected;
     for (const auto& c : trial_balance(r.db(), g.id, std::nullopt)) {
-      auto currency = *find_currency(c.currency);
+      std::string currency(c.currency.code());
       for (const auto& row : c.rows)
-        expected[row.code + " " + c.currency] = format_amount(row.debit - row.credit, currency);
+        expected[row.code + " " + currency] = subtract(row.debit, row.credit)->amount_text();
     }
     for (const auto& [key, amount] : expected) {
       auto code = key.substr(0, key.find(' '));

@@ -332,27 +332,57 @@ TEST_CASE("checked_add and checked_sub refuse int64 overflow", "[money]") {
 }
 
 TEST_CASE("money add and subtract keep the currency and refuse mixing or overflow", "[money]") {
-  const money a{500000, "KHR"};
-  const money b{1250, "KHR"};
+  const auto khr = *iso_currency::find("KHR");
+  const auto usd = *iso_currency::find("USD");
+  const auto vnd = *iso_currency::find("VND");
+  const money a{500000, khr};
+  const money b{1250, khr};
 
   auto sum = add(a, b);
   REQUIRE(sum.has_value());
-  CHECK(*sum == money{501250, "KHR"});
+  CHECK(*sum == money{501250, khr});
   auto diff = subtract(b, a);
   REQUIRE(diff.has_value());
-  CHECK(*diff == money{-498750, "KHR"});
+  CHECK(*diff == money{-498750, khr});
 
-  const auto mixed = add(a, money{100, "USD"});
+  const auto mixed = add(a, money{100, usd});
   CHECK(error_of(mixed).code == errc::currency_mismatch);
   CHECK_THAT(error_of(mixed).message, Catch::Contains("KHR") && Catch::Contains("USD"));
-  CHECK(error_of(subtract(a, money{100, "USD"})).code == errc::currency_mismatch);
+  CHECK(error_of(subtract(a, money{100, usd})).code == errc::currency_mismatch);
+  CHECK(error_of(add(a, money{})).code == errc::currency_mismatch);
 
-  const auto too_big = add(money{int64_max, "USD"}, money{1, "USD"});
+  const auto too_big = add(money{int64_max, usd}, money{1, usd});
   CHECK(error_of(too_big).code == errc::invalid_amount);
-  const auto too_small = subtract(money{int64_min, "USD"}, money{1, "USD"});
+  CHECK_THAT(error_of(too_big).message, Catch::Contains("USD"));
+  const auto too_small = subtract(money{int64_min, usd}, money{1, usd});
   CHECK(error_of(too_small).code == errc::invalid_amount);
+  CHECK(error_of(negate(money{int64_min, usd})).code == errc::invalid_amount);
+  CHECK(negate(money{5, usd})->minor() == -5);
 
-  auto edge = subtract(money{-1, "VND"}, money{int64_min, "VND"});
+  auto edge = subtract(money{-1, vnd}, money{int64_min, vnd});
   REQUIRE(edge.has_value());
-  CHECK(edge->minor == int64_max);
+  CHECK(edge->minor() == int64_max);
+}
+
+TEST_CASE("currencies are known values: an unknown code is an error, never a default", "[money]") {
+  CHECK(iso_currency::find("KHR")->exponent() == 2);
+  CHECK(iso_currency::find("VND")->exponent() == 0);
+  CHECK_FALSE(iso_currency::find("XYZ").has_value());
+  CHECK_FALSE(iso_currency::find("khr").has_value());
+  auto unknown = iso_currency::parse("EUR");
+  REQUIRE_FALSE(unknown.has_value());
+  CHECK(unknown.error().code == errc::bad_request);
+  CHECK_THROWS_AS(iso_currency::of_stored("XYZ"), std::logic_error);
+  CHECK(iso_currency::find("KHR") == iso_currency::find("KHR"));
+  CHECK_FALSE(iso_currency::find("KHR") == iso_currency::find("USD"));
+}
+
+TEST_CASE("parsing money names its currency in every refusal", "[money]") {
+  const auto khr = *iso_currency::find("KHR");
+  auto bad = money::parse("10.123", khr);
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().code == errc::invalid_amount);
+  CHECK_THAT(bad.error().message, Catch::Contains("KHR"));
+  CHECK(money::parse("12.5", khr)->amount_text() == "12.50");
+  CHECK(money::parse("12.5", khr)->minor() == 1250);
 }

@@ -2,11 +2,11 @@
 // write nothing, and what a good entry leaves behind (seq, hash link, running balances).
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
-#include "ledger/hash_chain.hpp"
-#include "ledger/posting.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/journal/hash_chain.hpp"
+#include "ledger/journal/posting.hpp"
+#include "ledger/reports/verify.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/rows.hpp"
-#include "ledger/verify.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -74,9 +74,6 @@ TEST_CASE("posting refuses malformed and rule-breaking entries and writes nothin
       {"member missing on a member ledger",
        make_posting(g, "2026-01-11", {debit("1010", "500"), credit("3010", "500")}, "k6"),
        errc::member_required, ""},
-      {"member given on cash",
-       make_posting(g, "2026-01-11", {debit("1010", "500", sok), credit("3010", "500", sok)}, "k7"),
-       errc::member_not_allowed, ""},
       {"member of another group",
        make_posting(g, "2026-01-11", {debit("1010", "500"), credit("3010", "500", vanna)}, "k8"),
        errc::unknown_member, ""},
@@ -100,11 +97,9 @@ TEST_CASE("posting refuses malformed and rule-breaking entries and writes nothin
        make_posting(g, "2026-01-11",
                     {debit("1010", "92233720368547758.08"), credit("4020", "92233720368547758.08")}, "k14"),
        errc::invalid_amount, ""},
-      {"impossible date", make_posting(g, "2026-02-30", {debit("1010", "500"), credit("4020", "500")}, "k15"),
-       errc::invalid_date, ""},
-      {"date in another format",
-       make_posting(g, "30/01/2026", {debit("1010", "500"), credit("4020", "500")}, "k16"),
-       errc::invalid_date, ""},
+      {"a date more than a day after today",
+       make_posting(g, "2099-01-01", {debit("1010", "500"), credit("4020", "500")}, "k15"),
+       errc::date_in_future, ""},
       {"unknown group",
        make_posting(group_id{424242}, "2026-01-11", {debit("1010", "500"), credit("4020", "500")}, "k17"),
        errc::not_found, ""},
@@ -158,12 +153,12 @@ TEST_CASE("each currency must balance on its own", "[posting][currency]") {
         "exchange", "Bought USD 10 at 4100");
     auto e = f.must_post(p).entry;
     REQUIRE(e.lines.size() == 4);
-    CHECK(e.lines[0].currency == "USD");
-    CHECK(e.lines[1].currency == "USD");
-    CHECK(e.lines[2].currency == "KHR");
-    CHECK(e.lines[3].currency == "KHR");
-    CHECK(e.lines[0].amount == 1000);
-    CHECK(e.lines[2].amount == 4100000);
+    CHECK(e.lines[0].amount.currency_code() == "USD");
+    CHECK(e.lines[1].amount.currency_code() == "USD");
+    CHECK(e.lines[2].amount.currency_code() == "KHR");
+    CHECK(e.lines[3].amount.currency_code() == "KHR");
+    CHECK(e.lines[0].amount.minor() == 1000);
+    CHECK(e.lines[2].amount.minor() == 4100000);
 
     auto r = f.reader();
     CHECK(balance_of(r->db(), c, "1011") == 1000);
@@ -173,13 +168,13 @@ TEST_CASE("each currency must balance on its own", "[posting][currency]") {
     auto tb = trial_balance(r->db(), c, std::nullopt);
     REQUIRE(tb.size() == 2);
     for (const auto& cur : tb) {
-      INFO("currency " << cur.currency);
+      INFO("currency " << cur.currency.code());
       CHECK(cur.total_debit == cur.total_credit);
     }
-    CHECK(tb[0].currency == "KHR");
-    CHECK(tb[0].total_debit == 40000000);
-    CHECK(tb[1].currency == "USD");
-    CHECK(tb[1].total_debit == 1000);
+    CHECK(tb[0].currency.code() == "KHR");
+    CHECK(tb[0].total_debit.minor() == 40000000);
+    CHECK(tb[1].currency.code() == "USD");
+    CHECK(tb[1].total_debit.minor() == 1000);
     CHECK(verify_all(r->db()).ok());
   }
 }
@@ -229,7 +224,7 @@ TEST_CASE("balance assertions hold the entry to the balances it promises", "[pos
   auto wrong = make_posting(g, "2026-01-12", {debit("1010", "1000"), credit("4020", "1000")}, "wrong-expect");
   wrong.expect = {{"1010", std::nullopt, "75000"}};  // the balance before, not after
   check_refused(f, {"expected balance off", wrong, errc::balance_assertion_failed,
-                    "account 1010 would be 76000.00 KHR, expected 75000.00"});
+                    "account 1010 would be 76000.00 KHR, expected 75000.00 KHR"});
 
   auto member_wrong =
       make_posting(g, "2026-01-12", {debit("1010", "1000"), credit("3010", "1000", sok)}, "wrong-m");
@@ -369,7 +364,7 @@ TEST_CASE("a reversal mirrors the original and restores the balances", "[posting
   const auto& rev = reversed->entry;
   CHECK_FALSE(reversed->replayed);
   CHECK(rev.seq == 3);
-  CHECK(rev.date == "2026-04-03");
+  CHECK(rev.date == day("2026-04-03"));
   CHECK(rev.reverses.value_or(entry_id{}).value == original.id.value);
   CHECK(rev.memo == "Reversal of entry 2");
   REQUIRE(rev.lines.size() == original.lines.size());
@@ -377,7 +372,6 @@ TEST_CASE("a reversal mirrors the original and restores the balances", "[posting
     INFO("line " << i);
     CHECK(rev.lines[i].account == original.lines[i].account);
     CHECK(rev.lines[i].member == original.lines[i].member);
-    CHECK(rev.lines[i].currency == original.lines[i].currency);
     CHECK(rev.lines[i].amount == original.lines[i].amount);
     CHECK(rev.lines[i].memo == original.lines[i].memo);
     CHECK(rev.lines[i].side != original.lines[i].side);
@@ -407,8 +401,6 @@ TEST_CASE("a reversal mirrors the original and restores the balances", "[posting
         name_of(errc::not_found));
   CHECK(code_of(reverse(*f.db, group_id{987654}, shares.entry.id, "rev-nogroup",
                         std::string("2026-04-03"))) == name_of(errc::not_found));
-  CHECK(code_of(reverse(*f.db, g, shares.entry.id, "rev-baddate", std::string("2026-13-01"))) ==
-        name_of(errc::invalid_date));
   CHECK(f.changed_since(before_refusals) == no_tables);
 
   // Reversals obey closed periods like any entry.
@@ -481,7 +473,7 @@ TEST_CASE("verification survives turnover beyond 64 bits", "[posting][overflow]"
   CHECK(report.chains.size() == 3);
   CHECK(report.ok());
   std::vector<trial_balance_currency> tb;
-  CHECK_NOTHROW(tb = trial_balance(r->db(), g, std::string("2026-12-31")));
+  CHECK_NOTHROW(tb = trial_balance(r->db(), g, day("2026-11-30")));
   for (const auto& c : tb) CHECK(c.total_debit == c.total_credit);
 }
 

@@ -2,9 +2,10 @@
 // the recorded chain head and the running balances must each give it away, naming the entry.
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
-#include "ledger/hash_chain.hpp"
+#include "ledger/journal/hash_chain.hpp"
+#include "ledger/reports/verify.hpp"
+#include "ledger/seal.hpp"
 #include "ledger/store/rows.hpp"
-#include "ledger/verify.hpp"
 
 #include <catch2/catch.hpp>
 

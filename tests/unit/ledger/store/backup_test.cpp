@@ -1,8 +1,8 @@
 #include "ledger/store/backup.hpp"
 #include "ledger/demo.hpp"
-#include "ledger/queries.hpp"
+#include "ledger/reports/verify.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/read_session.hpp"
-#include "ledger/verify.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,9 @@
 // One batch, one transaction: work that fails must fail alone, whether it fails before writing, after
 // writing, or by throwing; everything else in the batch commits.
-#include "ledger/posting.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/journal/posting.hpp"
+#include "ledger/reports/verify.hpp"
 #include "ledger/store/write_context.hpp"
-#include "ledger/verify.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // The writer tells its observer which groups' books a committed batch changed, before anyone hears of
 // the commit: the service drops its copies of those books there, so a caller never reads older books
 // than a write it was told about.
-#include "ledger/posting.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/journal/posting.hpp"
 #include "ledger/store/write_context.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 

@@ -3,7 +3,7 @@
 // be missing, nothing may be there twice, and no entry may be half written.
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
-#include "ledger/verify.hpp"
+#include "ledger/reports/verify.hpp"
 
 #include <catch2/catch.hpp>
 

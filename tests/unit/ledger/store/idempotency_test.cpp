@@ -2,9 +2,9 @@
 // the retries race; a key reused for another request is refused; keys belong to one group.
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
-#include "ledger/posting.hpp"
-#include "ledger/queries.hpp"
-#include "ledger/verify.hpp"
+#include "ledger/journal/posting.hpp"
+#include "ledger/reports/verify.hpp"
+#include "ledger/store/queries.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -139,7 +139,7 @@ TEST_CASE("the same key with a different request is an idempotency_conflict", "[
   add("amount", [](posting& p) { p.lines[0].amount = p.lines[1].amount = "5001"; });
   add("amount written differently", [](posting& p) { p.lines[0].amount = p.lines[1].amount = "5000.00"; });
   add("memo", [](posting& p) { p.memo = "shares!"; });
-  add("date", [](posting& p) { p.date = "2026-02-02"; });
+  add("date", [](posting& p) { p.date = day("2026-02-02"); });
   add("member", [&](posting& p) { p.lines[1].member = f.savers[1]; });
   add("line memo", [](posting& p) { p.lines[0].memo = "cash"; });
   add("line order", [](posting& p) { std::swap(p.lines[0], p.lines[1]); });
@@ -252,12 +252,12 @@ TEST_CASE("a request crafted to share another's fingerprint is a conflict, not a
   CHECK(code_of(r) == name_of(errc::idempotency_conflict));
 }
 
-TEST_CASE("a reversal dated '-' is not a retry of one without a date", "[idempotency][reversal]") {
+TEST_CASE("a reversal with a date is not a retry of one without a date", "[idempotency][reversal]") {
   ledger_fixture f;
   auto g = f.savings.id;
   auto e = f.must_post(make_posting(g, "2026-02-01", {debit("1010", "300"), credit("4020", "300")}, "fine"));
   auto first = reverse(*f.db, g, e.entry.id, "undo");
   REQUIRE(code_of(first) == "ok");
-  auto odd = reverse(*f.db, g, e.entry.id, "undo", std::string("-"));
+  auto odd = reverse(*f.db, g, e.entry.id, "undo", std::string("2026-02-02"));
   CHECK(code_of(odd) != "ok");
 }

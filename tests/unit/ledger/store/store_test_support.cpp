@@ -1,9 +1,9 @@
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
-#include "ledger/hash_chain.hpp"
-#include "ledger/posting.hpp"
-#include "ledger/queries.hpp"
-#include "ledger/registry.hpp"
+#include "ledger/groups/registry.hpp"
+#include "ledger/journal/hash_chain.hpp"
+#include "ledger/journal/posting.hpp"
+#include "ledger/store/queries.hpp"
 #include "ledger/store/rows.hpp"
 #include "ledger/store/write_context.hpp"
 
@@ -40,7 +40,7 @@ posting make_posting(group_id group, std::string date, std::vector<posting_line>
                      std::string memo) {
   posting p;
   p.group = group;
-  p.date = std::move(date);
+  p.date = day(date);
   p.memo = std::move(memo);
   p.lines = std::move(lines);
   p.idempotency_key = std::move(key);
@@ -57,14 +57,14 @@ result<posted> reverse(store& s, group_id group, entry_id original, std::string 
   reversal r;
   r.group = group;
   r.original = original;
-  r.date = std::move(date);
+  if (date) r.date = day(*date);
   r.idempotency_key = std::move(key);
   r.author = "tester";
   return run<posted>(s, [r](write_context& ctx) { return reverse_entry(ctx, r); });
 }
 
 result<period_info> close_through(store& s, group_id group, std::string through) {
-  period_close p{group, std::move(through), period_kind::month, "tester"};
+  period_close p{group, day(through), period_kind::month, "tester"};
   return run<period_info>(s, [p](write_context& ctx) { return close_period(ctx, p); });
 }
 
@@ -175,10 +175,16 @@ std::int64_t query_int(sqlite::connection& db, std::string_view sql,
   return s.column_int(0);
 }
 
+ledger::calendar_date day(std::string_view text) {
+  auto d = ledger::calendar_date::parse(text);
+  if (!d) throw std::invalid_argument("not a date: " + std::string(text));
+  return *d;
+}
+
 std::int64_t balance_of(sqlite::connection& db, group_id group, const std::string& code) {
   auto a = find_account(db, group, code);
   REQUIRE(a.has_value());
-  return a->balance;
+  return a->balance.minor();
 }
 
 std::int64_t member_balance_of(sqlite::connection& db, group_id group, const std::string& code,
@@ -186,17 +192,17 @@ std::int64_t member_balance_of(sqlite::connection& db, group_id group, const std
   auto a = find_account(db, group, code);
   REQUIRE(a.has_value());
   for (const auto& m : member_balances(db, a->account))
-    if (m.member == member) return m.balance;
+    if (m.member == member) return m.balance.minor();
   return 0;
 }
 
 std::map<std::string, std::int64_t> all_balances(sqlite::connection& db, group_id group) {
   std::map<std::string, std::int64_t> out;
   for (const auto& a : list_accounts(db, group)) {
-    if (a.balance != 0) out[a.account.code] = a.balance;
+    if (!a.balance.is_zero()) out[a.account.code] = a.balance.minor();
     if (!a.account.member_ledger) continue;
     for (const auto& m : member_balances(db, a.account))
-      out[a.account.code + "/" + std::to_string(m.member.value)] = m.balance;
+      out[a.account.code + "/" + std::to_string(m.member.value)] = m.balance.minor();
   }
   return out;
 }

@@ -3,8 +3,8 @@
 // members, short builders for postings, blocking calls into the writer, and a checksum of every table so
 // a test can prove that a rejected request wrote nothing.
 #include "ledger/error.hpp"
-#include "ledger/group.hpp"
-#include "ledger/journal.hpp"
+#include "ledger/groups/group.hpp"
+#include "ledger/journal/journal.hpp"
 #include "ledger/store/read_session.hpp"
 #include "ledger/store/sqlite.hpp"
 #include "ledger/store/store.hpp"
@@ -49,6 +49,9 @@ std::string code_of(const ledger::result<T>& r) {
 inline std::string name_of(ledger::errc code) {
   return std::string(ledger::code_name(code));
 }
+
+// A date written YYYY-MM-DD; throws for anything else (a mistake in the test).
+ledger::calendar_date day(std::string_view text);
 
 // Lines as a treasurer's screen would produce them.
 ledger::posting_line debit(std::string account, std::string amount,

@@ -128,7 +128,8 @@ TEST_CASE("accounts: balances, member balances and added accounts", "[server][ro
                                      {"type", "asset"},
                                      {"currency", "KHR"},
                                      {"balance", "5000.00"},
-                                     {"member_ledger", false}}));
+                                     {"member_ledger", false},
+                                     {"closed_on", nullptr}}));
   const auto page = f.get(accounts + "?limit=3", "staff");
   const auto next =
       f.get(accounts + "?limit=3&cursor=" + std::string(page.json.at("next_cursor").as_string()), "staff");

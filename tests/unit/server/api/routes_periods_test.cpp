@@ -1,5 +1,5 @@
 // Closing periods and their seals, the trial balance as JSON and CSV, verify, and the audit list.
-#include "ledger/seal_words.hpp"
+#include "ledger/seal.hpp"
 #include "server/api/csv.hpp"
 #include "tests/unit/server/api/routes_fixture.hpp"
 

@@ -1,6 +1,6 @@
-#include "ledger/seal_words.hpp"
+#include "ledger/seal.hpp"
 
-#include "ledger/hash_chain.hpp"
+#include "ledger/journal/hash_chain.hpp"
 
 namespace samaki::ledger {
 namespace {
@@ -36,6 +36,16 @@ constexpr std::array<std::string_view, 256> words = {
 };
 
 }  // namespace
+
+std::string seal_code(const digest& head) {
+  // Crockford's alphabet: no I, L, O or U, so a code copied by hand into minutes reads back unambiguously.
+  static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i) bits = (bits << 8) | head[static_cast<std::size_t>(i)];
+  std::string code;
+  for (int i = 0; i < 12; ++i) code += alphabet[(bits >> (64 - 5 * (i + 1))) & 31];
+  return code;
+}
 
 std::optional<std::array<std::string_view, seal_word_count>> seal_words(std::string_view head_hex) {
   ledger::digest head{};

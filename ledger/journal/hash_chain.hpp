@@ -10,7 +10,7 @@
 //   line=<line no>|<account code>|<member id or 0>|<currency>|<D or C>|<amount in minor units>|<len>:<memo>
 // (one field per line in the text; shown here in columns). hash = SHA-256(prev_hash || serialisation),
 // where prev_hash is the 32 raw bytes of the previous entry's hash, all zero for a group's first entry.
-#include "ledger/journal.hpp"
+#include "ledger/journal/journal.hpp"
 
 #include <array>
 #include <string>

@@ -1,4 +1,4 @@
-#include "ledger/queries.hpp"
+#include "ledger/store/queries.hpp"
 
 #include "ledger/int128.hpp"
 #include "ledger/store/rows.hpp"
@@ -26,13 +26,13 @@ std::int64_t narrow(wide value) {
 
 // Debit minus credit per account of a group, from running balances (all history) or lines (to a date).
 std::map<std::int64_t, std::int64_t> account_nets(sqlite::connection& db, group_id group,
-                                                  const std::optional<std::string>& as_of) {
+                                                  const std::optional<calendar_date>& as_of) {
   std::map<std::int64_t, wide> sums;
   if (as_of) {
     auto s = db.prepare(
         "SELECT l.account_id, l.debit - l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
         "WHERE e.group_id = ? AND e.date <= ?");
-    s->bind(1, group.value).bind(2, *as_of);
+    s->bind(1, group.value).bind(2, as_of->to_string());
     while (s->step()) sums[s->column_int(0)] += s->column_int(1);
   } else {
     auto s = db.prepare(
@@ -44,13 +44,6 @@ std::map<std::int64_t, std::int64_t> account_nets(sqlite::connection& db, group_
   std::map<std::int64_t, std::int64_t> out;
   for (const auto& [account, sum] : sums) out[account] = narrow(sum);
   return out;
-}
-
-void bind_optional_text(sqlite::statement& s, int index, const std::optional<std::string>& text) {
-  if (text)
-    s.bind(index, *text);
-  else
-    s.bind_null(index);
 }
 
 }  // namespace
@@ -89,19 +82,20 @@ std::vector<account_balance> list_accounts(sqlite::connection& db, group_id grou
   // One query: each account with its running balances (one row per member on member ledgers), in code
   // order, so an account's rows come together.
   auto s = db.prepare(
-      "SELECT a.id, a.code, a.type, a.name, a.name_km, a.currency, a.member_ledger, b.balance "
+      "SELECT a.id, a.code, a.type, a.name, a.name_km, a.currency, a.member_ledger, a.closed_on, b.balance "
       "FROM accounts a LEFT JOIN balances b ON b.account_id = a.id WHERE a.group_id = ? ORDER BY a.code");
   s->bind(1, group.value);
   std::vector<account_balance> out;
   std::vector<wide> sums;
   while (s->step()) {
     if (out.empty() || out.back().account.id.value != s->column_int(0)) {
-      out.push_back(account_balance{account_from_row(*s, group), 0});
+      out.push_back(account_balance{account_from_row(*s, group), money()});
       sums.push_back(0);
     }
-    if (!s->column_is_null(7)) sums.back() += s->column_int(7);
+    if (!s->column_is_null(8)) sums.back() += s->column_int(8);
   }
-  for (std::size_t i = 0; i < out.size(); ++i) out[i].balance = natural(out[i].account.type, narrow(sums[i]));
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i].balance = money(natural(out[i].account.type, narrow(sums[i])), out[i].account.currency);
   return out;
 }
 
@@ -118,7 +112,8 @@ std::vector<member_balance> member_balances(sqlite::connection& db, const accoun
   s->bind(1, account.id.value);
   std::vector<member_balance> out;
   while (s->step())
-    out.push_back(member_balance{member_id{s->column_int(0)}, natural(account.type, s->column_int(1))});
+    out.push_back(member_balance{member_id{s->column_int(0)},
+                                 money(natural(account.type, s->column_int(1)), account.currency)});
   return out;
 }
 
@@ -140,8 +135,8 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
     auto s = db.prepare(std::string(matching) +
                         (f.latest ? "ORDER BY e.seq DESC LIMIT ?7" : "ORDER BY e.seq LIMIT ?7"));
     s->bind(1, f.group.value).bind(2, f.after_seq);
-    bind_optional_text(*s, 3, f.from);
-    bind_optional_text(*s, 4, f.to);
+    bind_optional_date(*s, 3, f.from);
+    bind_optional_date(*s, 4, f.to);
     s->bind(5, account);
     s->bind(6, f.member ? std::optional(f.member->value) : std::nullopt);
     s->bind(7, static_cast<std::int64_t>(f.limit));
@@ -156,57 +151,67 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
 }
 
 std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_id group,
-                                                  const std::optional<std::string>& as_of) {
+                                                  const std::optional<calendar_date>& as_of) {
+  sqlite::read_snapshot snapshot(db);
   auto raw = account_nets(db, group, as_of);
   std::map<std::string, trial_balance_currency> by_currency;
   std::map<std::string, std::pair<wide, wide>> totals;
   for (auto& a : load_accounts(db, group)) {
     auto it = raw.find(a.id.value);
     if (it == raw.end() || it->second == 0) continue;
-    auto& c = by_currency[a.currency];
+    std::string code(a.currency.code());
+    auto& c = by_currency[code];
     c.currency = a.currency;
-    trial_balance_row row{
-        a.code, a.name, a.name_km, a.type, it->second > 0 ? it->second : 0, it->second < 0 ? -it->second : 0};
-    totals[a.currency].first += row.debit;
-    totals[a.currency].second += row.credit;
+    trial_balance_row row{a.code,
+                          a.name,
+                          a.name_km,
+                          a.type,
+                          money(it->second > 0 ? it->second : 0, a.currency),
+                          money(it->second < 0 ? -it->second : 0, a.currency)};
+    totals[code].first += row.debit.minor();
+    totals[code].second += row.credit.minor();
     c.rows.push_back(std::move(row));
   }
   std::vector<trial_balance_currency> out;
   for (auto& [code, c] : by_currency) {
-    c.total_debit = narrow(totals[code].first);
-    c.total_credit = narrow(totals[code].second);
+    c.total_debit = money(narrow(totals[code].first), c.currency);
+    c.total_credit = money(narrow(totals[code].second), c.currency);
     out.push_back(std::move(c));
   }
   return out;
 }
 
 std::vector<statement_account> member_statement(sqlite::connection& db, group_id group, member_id member,
-                                                const std::optional<std::string>& from,
-                                                const std::optional<std::string>& to) {
+                                                const std::optional<calendar_date>& from,
+                                                const std::optional<calendar_date>& to) {
+  sqlite::read_snapshot snapshot(db);
   std::vector<statement_account> out;
   for (const auto& a : load_accounts(db, group)) {
     if (!a.member_ledger) continue;
-    statement_account sa{a.code, a.name, a.name_km, a.currency, a.type, 0, 0, {}};
+    statement_account sa{
+        a.code, a.name, a.name_km, a.currency, a.type, money::zero(a.currency), money::zero(a.currency), {}};
     auto s = db.prepare(
         "SELECT e.id, e.seq, e.date, e.memo, l.debit, l.credit FROM lines l JOIN entries e ON e.id = "
         "l.entry_id "
         "WHERE l.member_id = ? AND l.account_id = ? AND (?3 IS NULL OR e.date <= ?3) ORDER BY e.date, e.seq");
     s->bind(1, member.value).bind(2, a.id.value);
-    bind_optional_text(*s, 3, to);
-    std::int64_t running = 0;
+    bind_optional_date(*s, 3, to);
+    // In 128 bits: in date order a running balance may pass int64 on the way even when every stored one fits.
+    wide running = 0;
     while (s->step()) {
-      auto date = s->column_text(2);
+      auto date = stored_date(*s, 2);
       auto debit = s->column_int(4), credit = s->column_int(5);
-      running += natural(a.type, debit - credit);
+      running += debit_normal(a.type) ? wide(debit) - credit : wide(credit) - debit;
       if (from && date < *from) {
-        sa.opening = running;
+        sa.opening = money(narrow(running), a.currency);
         continue;
       }
       sa.lines.push_back(statement_line{entry_id{s->column_int(0)}, s->column_int(1), date, s->column_text(3),
-                                        a.code, a.currency, debit, credit, running});
+                                        a.code, money(debit, a.currency), money(credit, a.currency),
+                                        money(narrow(running), a.currency)});
     }
-    sa.closing = running;
-    if (sa.lines.empty() && sa.opening == 0) continue;
+    sa.closing = money(narrow(running), a.currency);
+    if (sa.lines.empty() && sa.opening.is_zero()) continue;
     out.push_back(std::move(sa));
   }
   return out;

@@ -1,4 +1,4 @@
-#include "ledger/hash_chain.hpp"
+#include "ledger/journal/hash_chain.hpp"
 
 #include <sodium.h>
 
@@ -25,7 +25,7 @@ std::string canonical_serialisation(const entry& e) {
   std::string out = "samaki.entry.v1\n";
   put_field(out, "group", std::to_string(e.group.value));
   put_field(out, "seq", std::to_string(e.seq));
-  put_field(out, "date", e.date);
+  put_field(out, "date", e.date.to_string());
   put_field(out, "memo", sized(e.memo));
   put_field(out, "reverses", std::to_string(e.reverses ? e.reverses->value : 0));
   put_field(out, "created_by", sized(e.created_by));
@@ -33,9 +33,9 @@ std::string canonical_serialisation(const entry& e) {
   put_field(out, "lines", std::to_string(e.lines.size()));
   for (const auto& l : e.lines) {
     std::string line = std::to_string(l.line_no) + "|" + l.account + "|" +
-                       std::to_string(l.member ? l.member->value : 0) + "|" + l.currency + "|" +
-                       (l.side == side::debit ? "D" : "C") + "|" + std::to_string(l.amount) + "|" +
-                       sized(l.memo);
+                       std::to_string(l.member ? l.member->value : 0) + "|" +
+                       std::string(l.amount.currency_code()) + "|" + (l.side == side::debit ? "D" : "C") +
+                       "|" + std::to_string(l.amount.minor()) + "|" + sized(l.memo);
     put_field(out, "line", line);
   }
   return out;

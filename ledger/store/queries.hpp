@@ -3,8 +3,9 @@
 // Each takes a connection (a read session's, or the writer's) and returns plain ledger types; amounts are
 // minor units, shown in the account's natural sign (debit-normal accounts as debit minus credit).
 #include "ledger/error.hpp"
-#include "ledger/group.hpp"
-#include "ledger/journal.hpp"
+#include "ledger/groups/group.hpp"
+#include "ledger/journal/journal.hpp"
+#include "ledger/money.hpp"
 #include "ledger/store/sqlite.hpp"
 
 #include <cstdint>
@@ -24,24 +25,24 @@ std::vector<member_info> list_members(sqlite::connection& db, group_id group, st
 
 struct account_balance {
   account_info account;
-  std::int64_t balance = 0;  // natural sign
+  money balance;  // natural sign
 };
 std::vector<account_balance> list_accounts(sqlite::connection& db, group_id group);
 std::optional<account_balance> find_account(sqlite::connection& db, group_id group, const std::string& code);
 
 struct member_balance {
   member_id member;
-  std::int64_t balance = 0;  // natural sign
+  money balance;  // natural sign
 };
 // Non-zero balances of each member on a member-ledger account, by member id.
 std::vector<member_balance> member_balances(sqlite::connection& db, const account_info& account);
 
 struct entry_filter {
   group_id group;
-  std::optional<std::string> from, to;  // dates, inclusive
-  std::optional<std::string> account;   // entries touching this account code
-  std::optional<member_id> member;      // entries naming this member
-  std::int64_t after_seq = 0;           // cursor: entries with seq > after_seq
+  std::optional<calendar_date> from, to;  // inclusive
+  std::optional<std::string> account;     // entries touching this account code
+  std::optional<member_id> member;        // entries naming this member
+  std::int64_t after_seq = 0;             // cursor: entries with seq > after_seq
   std::size_t limit = 100;
   bool latest = false;  // the last `limit` entries that match instead of the first
 };
@@ -51,35 +52,37 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& filt
 struct trial_balance_row {
   std::string code, name, name_km;
   account_type type = account_type::asset;
-  std::int64_t debit = 0, credit = 0;
+  money debit, credit;
 };
 struct trial_balance_currency {
-  std::string currency;
+  iso_currency currency;
   std::vector<trial_balance_row> rows;
-  std::int64_t total_debit = 0, total_credit = 0;
+  money total_debit, total_credit;
 };
 // Per currency, every account with a non-zero balance as of the date (all history when none).
 std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_id group,
-                                                  const std::optional<std::string>& as_of);
+                                                  const std::optional<calendar_date>& as_of);
 
 // One member's lines on member-ledger accounts, with a running balance per account.
 struct statement_line {
   entry_id entry;
   std::int64_t seq = 0;
-  std::string date, memo;
+  calendar_date date;
+  std::string memo;
   std::string account;
-  std::string currency;
-  std::int64_t debit = 0, credit = 0;
-  std::int64_t balance = 0;  // natural sign, after this line
+  money debit, credit;
+  money balance;  // natural sign, after this line
 };
 struct statement_account {
-  std::string code, name, name_km, currency;
+  std::string code, name, name_km;
+  iso_currency currency;
   account_type type = account_type::asset;
-  std::int64_t opening = 0, closing = 0;  // natural sign
+  money opening, closing;  // natural sign
   std::vector<statement_line> lines;
 };
+// Runs in the caller's read snapshot (several queries).
 std::vector<statement_account> member_statement(sqlite::connection& db, group_id group, member_id member,
-                                                const std::optional<std::string>& from,
-                                                const std::optional<std::string>& to);
+                                                const std::optional<calendar_date>& from,
+                                                const std::optional<calendar_date>& to);
 
 }  // namespace samaki::ledger

@@ -1,0 +1,118 @@
+#include "ledger/store/group_records.hpp"
+
+#include "ledger/int128.hpp"
+#include "ledger/store/rows.hpp"
+#include "ledger/store/write_context.hpp"
+
+#include <stdexcept>
+
+namespace samaki::ledger {
+
+group_id insert_group(write_context& ctx, const new_group& g, iso_currency currency, std::int64_t cash_unit,
+                      const std::string& created_at) {
+  auto s = ctx.db().prepare(
+      "INSERT INTO groups (name, name_km, kind, currency, cash_unit, province, district, commune, village, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s->bind(1, g.name)
+      .bind(2, g.name_km)
+      .bind(3, kind_name(g.kind))
+      .bind(4, currency.code())
+      .bind(5, cash_unit);
+  s->bind(6, g.province).bind(7, g.district).bind(8, g.commune).bind(9, g.village).bind(10, created_at);
+  s->run();
+  return group_id{ctx.db().last_insert_rowid()};
+}
+
+account_id insert_account(write_context& ctx, group_id group, const account_definition& a) {
+  auto s = ctx.db().prepare(
+      "INSERT INTO accounts (group_id, code, type, name, name_km, currency, member_ledger) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s->bind(1, group.value).bind(2, a.code).bind(3, type_name(a.type)).bind(4, a.name).bind(5, a.name_km);
+  s->bind(6, a.currency).bind(7, a.member_ledger ? 1 : 0);
+  s->run();
+  return account_id{ctx.db().last_insert_rowid()};
+}
+
+member_id insert_member(write_context& ctx, const new_member& m, const std::string& created_at) {
+  auto s = ctx.db().prepare(
+      "INSERT INTO members (group_id, name, name_km, phone, gender, joined_on, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s->bind(1, m.group.value).bind(2, m.name).bind(3, m.name_km).bind(4, m.phone).bind(5, m.gender);
+  bind_optional_date(*s, 6, m.joined_on);
+  s->bind(7, created_at);
+  s->run();
+  return member_id{ctx.db().last_insert_rowid()};
+}
+
+void set_member_left(write_context& ctx, member_id member, std::optional<calendar_date> left_on) {
+  auto s = ctx.db().prepare("UPDATE members SET left_on = ? WHERE id = ?");
+  bind_optional_date(*s, 1, left_on);
+  s->bind(2, member.value);
+  s->run();
+}
+
+void set_account_closed(write_context& ctx, account_id account, std::optional<calendar_date> closed_on) {
+  auto s = ctx.db().prepare("UPDATE accounts SET closed_on = ? WHERE id = ?");
+  bind_optional_date(*s, 1, closed_on);
+  s->bind(2, account.value);
+  s->run();
+}
+
+bool any_group(write_context& ctx) {
+  auto s = ctx.db().prepare("SELECT EXISTS (SELECT 1 FROM groups)");
+  s->step();
+  return s->column_int(0) != 0;
+}
+
+period_id insert_period(write_context& ctx, const period_info& p) {
+  digest head{};
+  if (!from_hex(p.head, head)) throw std::logic_error("a period's head is not hex");
+  auto s = ctx.db().prepare(
+      "INSERT INTO periods (group_id, through, kind, closed_at, closed_by, head_seq, head, closing_entry) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  s->bind(1, p.group.value)
+      .bind(2, p.through.to_string())
+      .bind(3, period_kind_name(p.kind))
+      .bind(4, p.closed_at);
+  s->bind(5, p.closed_by).bind(6, p.head_seq).bind_blob(7, head);
+  s->bind(8, p.closing_entry ? std::optional(p.closing_entry->value) : std::nullopt);
+  s->run();
+  return period_id{ctx.db().last_insert_rowid()};
+}
+
+std::optional<period_info> find_period(write_context& ctx, group_id group, period_id id) {
+  for (auto& p : load_periods(ctx.db(), group))
+    if (p.id == id) return std::move(p);
+  return std::nullopt;
+}
+
+void mark_period_reopened(write_context& ctx, period_id id, const std::string& at, const std::string& by,
+                          const std::string& reason) {
+  auto s =
+      ctx.db().prepare("UPDATE periods SET reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE id = ?");
+  s->bind(1, at).bind(2, by).bind(3, reason).bind(4, id.value);
+  s->run();
+}
+
+std::optional<calendar_date> closed_through(write_context& ctx, group_id group) {
+  auto s = ctx.db().prepare("SELECT max(through) FROM periods WHERE group_id = ? AND reopened_at IS NULL");
+  s->bind(1, group.value);
+  s->step();
+  return stored_optional_date(*s, 0);
+}
+
+std::map<std::int64_t, std::int64_t> account_nets_through(write_context& ctx, group_id group,
+                                                          calendar_date through) {
+  auto s = ctx.db().prepare(
+      "SELECT l.account_id, l.debit - l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
+      "WHERE e.group_id = ? AND e.date <= ?");
+  s->bind(1, group.value).bind(2, through.to_string());
+  std::map<std::int64_t, int128> sums;
+  while (s->step()) sums[s->column_int(0)] += s->column_int(1);
+  std::map<std::int64_t, std::int64_t> out;
+  // Each fits: it is a running balance as of a date, and every running balance stayed in range.
+  for (const auto& [account, sum] : sums) out[account] = static_cast<std::int64_t>(sum);
+  return out;
+}
+
+}  // namespace samaki::ledger
