@@ -131,6 +131,8 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
     committing = committing_;
   }
   try {
+    // A rehearsal pass runs the whole batch and throws its work away, as a replay after a failure would.
+    bool rehearsal = options_.rehearse_batches;
     for (bool replay = true; replay;) {
       replay = false;
       report.failed = 0;
@@ -154,9 +156,11 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
         }
         if (replay) taken_out[i] = true;
       }
-      if (replay) {
+      if (replay || rehearsal) {
         // The rollback (tx's destructor) also undoes what the caches learnt from this attempt.
         context_->invalidate();
+        replay = true;
+        rehearsal = false;
         continue;
       }
       // Taken before COMMIT, so nothing after it can fail and leave a committed batch unreported.

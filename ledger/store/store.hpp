@@ -26,6 +26,9 @@ struct store_options {
   bool synchronous_full = true;       // PRAGMA synchronous=FULL: a commit survives power loss
   std::size_t max_batch = 1024;       // most pieces of work in one transaction
   int timezone_offset_minutes = 420;  // for "today" (Cambodia: UTC+7)
+  // Debugging: run every batch, roll it back, and run it again before committing, so work that is not
+  // safe to run twice (batch replay depends on it) shows up in tests. The unit tests' stores set it.
+  bool rehearse_batches = false;
 };
 
 // What the writer did in one batch, for metrics.

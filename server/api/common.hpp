@@ -54,7 +54,7 @@ struct audit_note {
 };
 
 // Runs `change` on the writer; when it succeeds and `note_of` describes it, its audit record (`action`,
-// by the caller, in `group`) is appended in the same savepoint, so both commit or neither does.
+// by the caller, in `group`) is appended in the same writer work, so both commit or neither does.
 // `note_of` gives nothing for an idempotent replay, which changes nothing and is not audited again.
 // Call it in a statement of its own and co_await what it returns in the next: GCC 12 destroys the
 // temporaries of a co_await full-expression twice, and the lambdas here own the command.

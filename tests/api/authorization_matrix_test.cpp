@@ -55,6 +55,11 @@ const std::map<std::string, expected_access>& matrix() {
       {"POST /api/v1/groups/{gid}/periods/{id}/reopen", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"GET /api/v1/groups/{gid}/reports/trial-balance", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/verify", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"POST /api/v1/groups/{gid}/operations", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/operations", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/operations/{id}", {false, "A/A", "A/N", "A/N", "F/F"}},
+      {"POST /api/v1/groups/{gid}/operations/{id}/reverse", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/operation-types", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
   };
   return rows;
@@ -116,6 +121,15 @@ TEST_CASE("every route, every role, own group and another: the expected status",
                    idempotency("matrix-" + std::to_string(side->group)));
     REQUIRE(posted.status == 201);
     side->entry = posted.json.at("id").as_int64();
+    auto moved = admin.post(group_path(side->group, "/operations"),
+                            boost::json::value{{"type", "transfer"},
+                                               {"date", "2026-01-11"},
+                                               {"from", "1010"},
+                                               {"to", "1030"},
+                                               {"amount", "100"}},
+                            idempotency("matrix-op-" + std::to_string(side->group)));
+    REQUIRE(moved.status == 201);
+    side->operation = moved.json.at("id").as_int64();
     auto closed = admin.post(group_path(side->group, "/periods"),
                              boost::json::value{{"through", "2026-01-31"}, {"kind", "month"}});
     REQUIRE(closed.status == 201);

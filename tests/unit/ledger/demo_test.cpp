@@ -12,7 +12,7 @@ TEST_CASE("demo data loads once into an empty database, balanced and verified", 
   samaki::test::temp_dir dir;
   auto path = dir.file("demo.db");
   {
-    store s(store_options{path, false});
+    store s(samaki::test::test_store_options(path));
     auto first = load_demo(s);
     CHECK(first.loaded);
     CHECK(first.logins.size() == 4);

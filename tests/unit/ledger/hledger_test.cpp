@@ -31,7 +31,7 @@ std::string run_command(const std::string& command) {
 TEST_CASE("the hledger export balances like the trial balance, checked by hledger itself", "[export]") {
   samaki::test::temp_dir dir;
   {
-    store s(store_options{dir.file("demo.db"), false});
+    store s(samaki::test::test_store_options(dir.file("demo.db")));
     load_demo(s);
   }
   read_session r(dir.file("demo.db"));

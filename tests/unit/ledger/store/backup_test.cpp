@@ -15,7 +15,7 @@ using namespace samaki::ledger;
 TEST_CASE("a backup taken while the writer works restores into an empty path and verifies", "[backup]") {
   samaki::test::temp_dir dir;
   auto live = dir.file("live.db");
-  store s(store_options{live, false});
+  store s(samaki::test::test_store_options(live));
   load_demo(s);
   backup_database(live, dir.file("copy.db"));
   CHECK_THROWS(backup_database(live, dir.file("copy.db")));  // never overwrites

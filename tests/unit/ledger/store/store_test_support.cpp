@@ -175,6 +175,14 @@ std::int64_t query_int(sqlite::connection& db, std::string_view sql,
   return s.column_int(0);
 }
 
+store_options test_store_options(std::string path, bool synchronous_full) {
+  store_options options;
+  options.path = std::move(path);
+  options.synchronous_full = synchronous_full;
+  options.rehearse_batches = true;
+  return options;
+}
+
 ledger::calendar_date day(std::string_view text) {
   auto d = ledger::calendar_date::parse(text);
   if (!d) throw std::invalid_argument("not a date: " + std::string(text));
@@ -242,10 +250,7 @@ void check_chain(sqlite::connection& db, group_id group, std::int64_t expected_e
 }
 
 ledger_fixture::ledger_fixture(bool synchronous_full) : path(dir.file("samaki.db")) {
-  store_options options;
-  options.path = path;
-  options.synchronous_full = synchronous_full;
-  db = std::make_unique<store>(options);
+  db = std::make_unique<store>(test_store_options(path, synchronous_full));
   savings = make_group(*db, "Phum Thmey savings group", group_kind::savings_group, "KHR");
   coop = make_group(*db, "Kampong Rice cooperative", group_kind::agri_cooperative, "KHR");
   task = make_group(*db, "Cashew committee", group_kind::joint_task, "USD");

@@ -50,6 +50,10 @@ inline std::string name_of(ledger::errc code) {
   return std::string(ledger::code_name(code));
 }
 
+// What every test store runs with: each batch is rehearsed (run, rolled back, run again) before it
+// commits, so writer work that is not safe to run twice fails the tests.
+ledger::store_options test_store_options(std::string path, bool synchronous_full = false);
+
 // A date written YYYY-MM-DD; throws for anything else (a mistake in the test).
 ledger::calendar_date day(std::string_view text);
 

@@ -60,6 +60,11 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "POST " + g + "/periods/{id}/reopen admin group",
                       "GET " + g + "/reports/trial-balance " + all + " group",
                       "GET " + g + "/verify " + all + " group",
+                      "POST " + g + "/operations " + keepers + " group",
+                      "GET " + g + "/operations " + readers + " group",
+                      "GET " + g + "/operations/{id} " + readers + " group",
+                      "POST " + g + "/operations/{id}/reverse " + keepers + " group",
+                      "GET " + g + "/operation-types " + all + " group",
                       "GET /api/v1/audit admin,staff",
                   });
 }

@@ -11,7 +11,7 @@ using namespace samaki;
 
 TEST_CASE("on_writer answers after the writer's batch, on the awaiting thread", "[server][db]") {
   test::temp_dir dir;
-  ledger::store store(ledger::store_options{.path = dir.file("w.db")});
+  ledger::store store(test::test_store_options(dir.file("w.db")));
   const auto caller = std::this_thread::get_id();
   std::thread::id writer;
   std::thread::id resumed;

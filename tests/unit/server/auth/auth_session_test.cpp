@@ -26,8 +26,7 @@ constexpr std::int64_t start_time = 1'800'000'000;  // 2027-01-15T08:00:00Z
 // An app as `samaki serve` wires it, on a fresh database, with one admin (password "correct horse").
 class auth_app {
  public:
-  explicit auth_app(bool secure_cookie = false)
-      : store_(ledger::store_options{.path = dir_.file("auth.db")}) {
+  explicit auth_app(bool secure_cookie = false) : store_(test::test_store_options(dir_.file("auth.db"))) {
     settings config;
     config.secure_cookie = secure_cookie;
     config.db_path = dir_.file("auth.db");

@@ -1,0 +1,157 @@
+// Operations (operations.md): POST|GET /api/v1/groups/{gid}/operations, GET .../operations/{id},
+// POST .../operations/{id}/reverse, GET .../operation-types.
+#include "ledger/operations/operation.hpp"
+#include "ledger/store/operation_records.hpp"
+#include "server/api/common.hpp"
+#include "server/api/ledger_routes.hpp"
+#include "server/api/paging.hpp"
+#include "server/http/responses.hpp"
+#include "server/json/json_edge.hpp"
+#include "server/json/operation_json.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace samaki::server {
+namespace {
+
+// What the writer answers: the response body as first given (a replay answers the same bytes).
+struct answered_operation {
+  ledger::operation_id id;
+  std::string type;
+  std::string body;
+  bool replayed = false;
+};
+
+// Builds the answer on the writer, inside the operation's own work, and keeps it with the operation.
+ledger::result<answered_operation> answer(ledger::write_context& w,
+                                          ledger::result<ledger::operation_result> done) {
+  if (!done) return done.error();
+  if (done->replayed)
+    return answered_operation{done->record.id, done->record.type, done->record.response, true};
+  auto body = boost::json::serialize(operation_json(done->record, done->outcome));
+  ledger::keep_operation_response(w, done->record.id, body);
+  return answered_operation{done->record.id, done->record.type, std::move(body), false};
+}
+
+std::optional<audit_note> note_of(const answered_operation& a) {
+  if (a.replayed) return std::nullopt;
+  return audit_note{"operation " + std::to_string(a.id.value), a.type, std::nullopt};
+}
+
+http_response answered(request_context& ctx, const ledger::result<answered_operation>& a) {
+  if (!a) return error_response(a.error());
+  if (!a->replayed) ctx.server.metrics.postings_committed.add();
+  return text_response(a->replayed ? http::status::ok : http::status::created, a->body, json_content_type);
+}
+
+awaitable<http_response> record_operation(request_context& ctx) {
+  auto key = idempotency_key(ctx);
+  if (!key) co_return error_response(key.error());
+  auto body = parse_json_body(ctx.request);
+  if (!body) co_return error_response(body.error());
+  auto request = parse_operation_request(*body, path_group(ctx));
+  if (!request) co_return error_response(request.error());
+  request->idempotency_key = std::move(*key);
+  request->author = author(ctx);
+  auto writing = write_audited<answered_operation>(
+      ctx, "operation.record", path_group(ctx),
+      [r = std::move(*request)](ledger::write_context& w) {
+        return answer(w, ledger::record_operation(w, r));
+      },
+      note_of);
+  auto result = co_await std::move(writing);
+  co_return answered(ctx, result);
+}
+
+awaitable<http_response> reverse_operation(request_context& ctx) {
+  auto key = idempotency_key(ctx);
+  if (!key) co_return error_response(key.error());
+  auto body = parse_json_body(ctx.request);
+  if (!body) co_return error_response(body.error());
+  auto reversal = parse_operation_reversal(*body, path_group(ctx), ctx.params.id<ledger::operation_id>("id"));
+  if (!reversal) co_return error_response(reversal.error());
+  reversal->idempotency_key = std::move(*key);
+  reversal->author = author(ctx);
+  auto writing = write_audited<answered_operation>(
+      ctx, "operation.reverse", path_group(ctx),
+      [r = std::move(*reversal)](ledger::write_context& w) {
+        return answer(w, ledger::reverse_operation(w, r));
+      },
+      note_of);
+  auto result = co_await std::move(writing);
+  co_return answered(ctx, result);
+}
+
+ledger::result<ledger::operation_filter> read_filter(const request_context& ctx, const page_query& page) {
+  ledger::operation_filter filter;
+  filter.group = path_group(ctx);
+  auto from = query_date(ctx, "from");
+  if (!from) return from.error();
+  auto to = query_date(ctx, "to");
+  if (!to) return to.error();
+  auto member = query_id(ctx, "member_id");
+  if (!member) return member.error();
+  auto after = page.after_id();
+  if (!after) return after.error();
+  filter.type = ctx.query("type");
+  filter.from = *from;
+  filter.to = *to;
+  if (*member) filter.member = ledger::member_id{**member};
+  filter.after_id = *after;
+  filter.limit = page.limit + 1;
+  return filter;
+}
+
+awaitable<http_response> list_operations(request_context& ctx) {
+  auto page = read_page(ctx);
+  if (!page) co_return error_response(page.error());
+  auto filter = read_filter(ctx, *page);
+  if (!filter) co_return error_response(filter.error());
+  using records = std::vector<ledger::operation_record>;
+  auto found = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<records> {
+    if (auto group = existing_group(db.db(), filter->group); !group) return group.error();
+    return ledger::list_operations(db.db(), *filter);
+  });
+  if (!found) co_return error_response(found.error());
+  co_return json_response(http::status::ok,
+                          page_body(
+                              std::move(*found), page->limit,
+                              [](const ledger::operation_record& r) { return std::to_string(r.id.value); },
+                              stored_operation_json));
+}
+
+awaitable<http_response> get_operation(request_context& ctx) {
+  auto found = co_await on_db(ctx.server, [&](db_thread_context& db) {
+    return ledger::load_operation(db.db(), ctx.params.id<ledger::operation_id>("id"));
+  });
+  if (!found || found->group != path_group(ctx))
+    co_return error_response(ledger::error(ledger::errc::not_found, "no such operation"));
+  co_return json_response(http::status::ok, stored_operation_json(*found));
+}
+
+awaitable<http_response> operation_types(request_context& ctx) {
+  auto group = co_await on_db(
+      ctx.server, [&](db_thread_context& db) { return existing_group(db.db(), path_group(ctx)); });
+  if (!group) co_return error_response(group.error());
+  boost::json::array items;
+  for (const auto* type : ledger::operation_types_for(group->kind))
+    items.push_back(operation_type_json(*type));
+  co_return json_response(http::status::ok,
+                          {{"kind", ledger::kind_name(group->kind)}, {"items", std::move(items)}});
+}
+
+}  // namespace
+
+void add_operation_routes(app& service) {
+  const std::string operations = "/api/v1/groups/{gid}/operations";
+  service.routes.add(http::verb::post, operations, access::in_group(book_keepers), record_operation);
+  service.routes.add(http::verb::get, operations, access::in_group(book_readers), list_operations);
+  service.routes.add(http::verb::get, operations + "/{id}", access::in_group(book_readers), get_operation);
+  service.routes.add(http::verb::post, operations + "/{id}/reverse", access::in_group(book_keepers),
+                     reverse_operation);
+  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/operation-types",
+                     access::in_group(role_set::all()), operation_types);
+}
+
+}  // namespace samaki::server
