@@ -5,6 +5,7 @@
 #include "server/async/db_executor.hpp"
 #include "server/auth/authenticator.hpp"
 #include "server/config.hpp"
+#include "server/http/client_address.hpp"
 #include "server/http/router.hpp"
 #include "server/metrics/server_metrics.hpp"
 
@@ -21,6 +22,8 @@ struct app {
   settings config;
   server_metrics metrics;
   router routes;
+  // Who the client of a request is, given its peer and the trusted proxies' header.
+  client_addresses clients;
   // Null means nobody can sign in: every route that needs sign-in answers 401.
   std::shared_ptr<authenticator> auth;
   db_executor db;

@@ -17,7 +17,8 @@ namespace samaki::server {
 // SQLite's durability setting for the writer: FULL survives power loss, NORMAL only a crash.
 enum class sync_mode { full, normal };
 
-// Failed logins allowed per user within `window` before logins are refused for `lockout`.
+// Failed logins allowed per username and client address within `window` before logins of that
+// username from that address are refused for `lockout`.
 struct login_throttle {
   int max_failures = 5;
   std::chrono::seconds window{300};
@@ -36,6 +37,9 @@ struct settings {
   std::chrono::seconds read_timeout{30};  // to receive one whole request, or to send a response
   std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
   std::size_t max_connections = 1024;
+  // Peers (addresses or networks) whose client_address_header is believed: the reverse proxy.
+  std::vector<std::string> trusted_proxies;
+  std::string client_address_header = "X-Forwarded-For";
   std::chrono::seconds token_ttl{12 * 3600};
   login_throttle login;
   sync_mode synchronous = sync_mode::full;
