@@ -159,9 +159,14 @@ const std::vector<setting_field>& fields() {
       seconds_field(
           "read_timeout_seconds", [](settings & s) -> auto& { return s.read_timeout; }, 1, 3600),
       seconds_field(
+          "first_byte_timeout_seconds", [](settings & s) -> auto& { return s.first_byte_timeout; }, 1, 3600),
+      seconds_field(
           "idle_timeout_seconds", [](settings & s) -> auto& { return s.idle_timeout; }, 1, one_day),
       integer_field(
           "max_connections", [](settings & s) -> auto& { return s.max_connections; }, 1, 1000000),
+      integer_field(
+          "max_connections_per_client", [](settings & s) -> auto& { return s.max_connections_per_client; }, 1,
+          1000000),
       list_field(
           "trusted_proxies", [](settings & s) -> auto& { return s.trusted_proxies; }, is_ip_network,
           "an IP address or network such as 127.0.0.1 or 10.0.0.0/8"),

@@ -34,9 +34,11 @@ struct settings {
   int db_threads = 2;  // read-only SQLite connections, one thread each
   std::size_t body_limit = 1024 * 1024;
   std::size_t header_limit = 8 * 1024;
-  std::chrono::seconds read_timeout{30};  // to receive one whole request, or to send a response
-  std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
+  std::chrono::seconds read_timeout{30};        // to receive one whole request, or to send a response
+  std::chrono::seconds first_byte_timeout{10};  // a new connection waiting for its first request
+  std::chrono::seconds idle_timeout{60};        // a kept-alive connection waiting for its next request
   std::size_t max_connections = 1024;
+  std::size_t max_connections_per_client = 64;  // per peer address, except trusted proxies
   // Peers (addresses or networks) whose client_address_header is believed: the reverse proxy.
   std::vector<std::string> trusted_proxies;
   std::string client_address_header = "X-Forwarded-For";
