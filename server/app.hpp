@@ -3,6 +3,7 @@
 #include "ledger/store/store.hpp"
 #include "server/api/account_list_cache.hpp"
 #include "server/async/db_executor.hpp"
+#include "server/async/hash_pool.hpp"
 #include "server/auth/authenticator.hpp"
 #include "server/config.hpp"
 #include "server/http/client_address.hpp"
@@ -16,7 +17,7 @@
 namespace samaki::server {
 
 struct app {
-  // Starts the database threads; `make_db_context` opens each thread's read session.
+  // Starts the database and hash threads; `make_db_context` opens each database thread's read session.
   explicit app(settings config, db_context_factory make_db_context = {});
 
   settings config;
@@ -27,6 +28,8 @@ struct app {
   // Null means nobody can sign in: every route that needs sign-in answers 401.
   std::shared_ptr<authenticator> auth;
   db_executor db;
+  // Password hashing, apart from the database threads.
+  hash_pool hashing;
   // The ledger's writer; owned by whoever made the app (serve, tests), which outlives it.
   ledger::store* store = nullptr;
   // Balances kept between reads; made by attach_store, which also wires the writer to keep it fresh.

@@ -179,6 +179,10 @@ const std::vector<setting_field>& fields() {
           "login_window_seconds", [](settings & s) -> auto& { return s.login.window; }, 1, one_day),
       seconds_field(
           "login_lockout_seconds", [](settings & s) -> auto& { return s.login.lockout; }, 1, one_day),
+      integer_field(
+          "hash_threads", [](settings & s) -> auto& { return s.hash_threads; }, 1, 64),
+      integer_field(
+          "hash_queue_limit", [](settings & s) -> auto& { return s.hash_queue_limit; }, 0, 100000),
       sync_field("synchronous"),
       integer_field(
           "writer_batch_max", [](settings & s) -> auto& { return s.writer_batch_max; }, 1, 100000),

@@ -44,6 +44,10 @@ struct settings {
   std::string client_address_header = "X-Forwarded-For";
   std::chrono::seconds token_ttl{12 * 3600};
   login_throttle login;
+  // Password hashing (Argon2id) runs on its own threads, never on the database threads; at most
+  // hash_queue_limit hashings wait for one, the rest are refused at once (503).
+  int hash_threads = 1;
+  std::size_t hash_queue_limit = 8;
   sync_mode synchronous = sync_mode::full;
   std::size_t writer_batch_max = 256;
   std::string web_root = "web";

@@ -10,6 +10,8 @@ struct request_context;
 
 // POST /api/v1/auth/login
 awaitable<http_response> login(request_context& ctx);
+// A refusal by the full hash pool: 503 with Retry-After, so clients try again in a moment.
+http_response busy_response(const ledger::error& refusal);
 // POST and GET /api/v1/users
 void add_user_routes(app& service);
 

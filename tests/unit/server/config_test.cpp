@@ -126,6 +126,19 @@ TEST_CASE("the deployment trusts the local proxy, which names each client in X-F
   CHECK_THAT(proxy, Catch::Contains("proxy_pass http://127.0.0.1:8080;"));
 }
 
+TEST_CASE("connection limits and hash threads come from flags too, within their ranges", "[server][config]") {
+  settings s;
+  apply_flags(s, flags({"--max-connections-per-client", "1000", "--first-byte-timeout-seconds", "3"}));
+  CHECK(s.max_connections_per_client == 1000);
+  CHECK(s.first_byte_timeout == std::chrono::seconds(3));
+  CHECK_THROWS_WITH(apply_flags(s, flags({"--max-connections-per-client", "0"})),
+                    Catch::Contains("--max-connections-per-client"));
+  apply_environment(s, fake_environment({{"SAMAKI_HASH_THREADS", "2"}, {"SAMAKI_HASH_QUEUE_LIMIT", "0"}}));
+  CHECK(s.hash_threads == 2);
+  CHECK(s.hash_queue_limit == 0);
+  CHECK_THROWS_WITH(apply_flags(s, flags({"--hash-threads", "0"})), Catch::Contains("--hash-threads"));
+}
+
 TEST_CASE("unknown keys, wrong types and out-of-range values are errors naming their origin",
           "[server][config]") {
   settings s;
