@@ -35,8 +35,12 @@ const std::map<std::string, expected_access>& matrix() {
       {"POST /api/v1/auth/login", {true, "A/A", "A/A", "A/A", "A/A"}},
       {"POST /api/v1/auth/logout", {false, "A/A", "A/A", "A/A", "A/A"}},
       {"GET /api/v1/me", {false, "A/A", "A/A", "A/A", "A/A"}},
+      {"GET /api/v1/me/sessions", {false, "A/A", "A/A", "A/A", "A/A"}},
+      // Someone else's session id is as unknown as one that never was, to every role.
+      {"DELETE /api/v1/me/sessions/{sid}", {false, "N/N", "N/N", "N/N", "N/N"}},
       {"GET /api/v1/users", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"POST /api/v1/users", {false, "A/A", "F/F", "F/F", "F/F"}},
+      {"DELETE /api/v1/users/{uid}/sessions", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"GET /api/v1/groups", {false, "A/A", "A/A", "A/A", "A/A"}},
       {"POST /api/v1/groups", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"GET /api/v1/groups/{gid}", {false, "A/A", "A/N", "A/N", "A/N"}},
@@ -74,9 +78,9 @@ std::vector<std::pair<std::string, std::string>> route_table() {
 }
 
 // The ids one side of the matrix uses: a group, a member in it (the member user's own in group A), an
-// entry in it.
+// entry in it, and a user whose sessions an admin may end (no caller of the matrix).
 struct group_ids {
-  std::int64_t group, member, entry;
+  std::int64_t group, member, entry, user;
 };
 
 std::string fill(std::string pattern, const group_ids& ids) {
@@ -86,6 +90,8 @@ std::string fill(std::string pattern, const group_ids& ids) {
   replace("{gid}", std::to_string(ids.group));
   replace("{mid}", std::to_string(ids.member));
   replace("{id}", std::to_string(ids.entry));
+  replace("{uid}", std::to_string(ids.user));
+  replace("{sid}", "0123456789abcdef0123456789abcdef");
   replace("{code}", "1010");
   return pattern;
 }
@@ -103,8 +109,8 @@ char outcome(int status) {
 TEST_CASE("every route, every role, own group and another: the expected status", "[api][access]") {
   test_server server;
   auto admin = signed_in_as(server, "admin");
-  group_ids own{create_group(admin), 0, 0};
-  group_ids other{create_group(admin), 0, 0};
+  group_ids own{create_group(admin), 0, 0, 0};
+  group_ids other{create_group(admin), 0, 0, 0};
   own.member = create_member(admin, own.group, "Own member");
   other.member = create_member(admin, other.group, "Other member");
   for (auto* side : {&own, &other}) {
@@ -115,6 +121,10 @@ TEST_CASE("every route, every role, own group and another: the expected status",
     side->entry = posted.json.at("id").as_int64();
   }
   const std::vector<std::int64_t> in_own = {own.group};
+  for (auto* side : {&own, &other}) {
+    auto bystander = signed_in_as(server, "staff", {side->group});
+    side->user = bystander.get("/api/v1/me").json.at("user").at("id").as_int64();
+  }
   std::map<std::string, std::function<api_client()>> sign_in_role = {
       {"admin", [&] { return signed_in_as(server, "admin"); }},
       {"staff", [&] { return signed_in_as(server, "staff", in_own); }},

@@ -52,6 +52,19 @@ class auth_app {
   }
   ~auth_app() { service_->run_shutdown_hooks(); }
 
+  // A staff user with the password "battery staple".
+  ledger::user_info add_staff(std::string username) {
+    ledger::new_user user{.username = std::move(username),
+                          .password = "battery staple",
+                          .display_name = "",
+                          .role = ledger::role::staff,
+                          .groups = {},
+                          .member = std::nullopt};
+    auto made = test::run<ledger::user_info>(store_, create_user_work(hash_new_user(user), {}));
+    REQUIRE(made.has_value());
+    return *made;
+  }
+
   http_response send(http_request request) {
     return handle_request_now(*service_, std::move(request), "10.0.0.9");
   }
@@ -139,6 +152,30 @@ TEST_CASE("logout ends the session at once", "[auth][session]") {
         "samaki_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
   CHECK(server.send(with_bearer(make_request(http::verb::get, "/api/v1/me"), token)).result() ==
         http::status::unauthorized);
+}
+
+TEST_CASE("ending a user's sessions drops what the authenticator kept of them", "[auth][session]") {
+  auth_app server;
+  const auto clerk = server.add_staff("clerk");
+  const std::string root = text_of(json_body(server.login()), "token");
+  const std::string token = text_of(json_body(server.login("battery staple", "clerk")), "token");
+  const auto me = [&](const std::string& t) {
+    return server.send(with_bearer(make_request(http::verb::get, "/api/v1/me"), t)).result();
+  };
+  REQUIRE(me(token) == http::status::ok);  // kept in memory from now on
+  const auto ended = server.send(with_bearer(
+      make_request(http::verb::delete_, "/api/v1/users/" + std::to_string(clerk.id.value) + "/sessions"),
+      root));
+  REQUIRE(ended.result() == http::status::ok);
+  CHECK(json_body(ended).at("ended") == 1);
+  CHECK(me(token) == http::status::unauthorized);
+  CHECK(me(root) == http::status::ok);
+
+  // Forgetting alone ends nothing: the session is read again from the database.
+  const std::string again = text_of(json_body(server.login("battery staple", "clerk")), "token");
+  REQUIRE(me(again) == http::status::ok);
+  installed_auth_service(server.service())->forget_user(clerk.id);
+  CHECK(me(again) == http::status::ok);
 }
 
 TEST_CASE("while the hash threads are full, logins are refused at once and reads go on", "[auth][session]") {
