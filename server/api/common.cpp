@@ -34,6 +34,27 @@ ledger::result<std::optional<std::int64_t>> query_id(const request_context& ctx,
   return id;
 }
 
+ledger::result<std::string> query_choice(const request_context& ctx, std::string_view name,
+                                         std::initializer_list<std::string_view> choices) {
+  const auto value = ctx.query(name);
+  if (!value) return std::string(*choices.begin());
+  std::string list;
+  for (auto choice : choices) {
+    if (*value == choice) return std::string(choice);
+    list += (list.empty() ? "" : " or ") + std::string(choice);
+  }
+  return ledger::error(ledger::errc::bad_request, std::string(name) + " must be " + list,
+                       {{"field", std::string(name)}});
+}
+
+std::string download_name(const request_context& ctx, std::string_view what,
+                          const std::optional<std::string>& date, std::string_view extension) {
+  // The date is a valid YYYY-MM-DD by now (query_date), so the name holds nothing to escape.
+  return "samaki-group-" + std::to_string(path_group(ctx).value) + "-" + std::string(what) + "-" +
+         date.value_or(ledger::today(ctx.server.config.timezone_offset_minutes)) + "." +
+         std::string(extension);
+}
+
 ledger::result<std::string> idempotency_key(const request_context& ctx) {
   const std::string_view key = ctx.header("Idempotency-Key");
   if (key.empty() || key.size() > ledger::max_idempotency_key_bytes) {

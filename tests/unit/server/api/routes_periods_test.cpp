@@ -1,6 +1,5 @@
 // Closing periods and their seals, the trial balance as JSON and CSV, verify, and the audit list.
 #include "ledger/seal_words.hpp"
-#include "server/api/csv.hpp"
 #include "tests/unit/server/api/routes_fixture.hpp"
 
 #include <set>
@@ -20,19 +19,6 @@ TEST_CASE("seal words: 256 distinct words, six per head, from its first six byte
   CHECK((*words)[2] == list[1]);
   CHECK((*words)[5] == list[0]);
   CHECK_FALSE(ledger::seal_words("not hex"));
-}
-
-TEST_CASE("csv fields are quoted only when they must be", "[server][routes][reports]") {
-  CHECK(server::csv_field("Cash box") == "Cash box");
-  CHECK(server::csv_field("a,b") == "\"a,b\"");
-  CHECK(server::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(server::csv_field("two\nlines") == "\"two\nlines\"");
-  CHECK(server::csv_field(" padded") == "\" padded\"");
-  CHECK(server::csv_field("") == "");
-  server::csv_writer csv;
-  csv.row({"a", "b,c"});
-  csv.row(std::vector<std::string>{"1", ""});
-  CHECK(csv.take() == "a,\"b,c\"\r\n1,\r\n");
 }
 
 TEST_CASE("closing a period seals the chain and refuses earlier postings", "[server][routes][periods]") {
