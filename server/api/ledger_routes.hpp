@@ -1,6 +1,6 @@
 #pragma once
 // The ledger's /api/v1 endpoints (api.md: groups, members, accounts, journal, periods, trial balance,
-// verify, audit), one add_* per file of handlers; add_ledger_routes adds them all.
+// verify, audit, export), one add_* per file of handlers; add_ledger_routes adds them all.
 namespace samaki::server {
 
 struct app;
@@ -14,5 +14,6 @@ void add_entry_routes(app& service);      // routes_entries.cpp
 void add_period_routes(app& service);     // routes_periods.cpp
 void add_report_routes(app& service);     // routes_reports.cpp
 void add_integrity_routes(app& service);  // routes_integrity.cpp
+void add_export_routes(app& service);     // export.cpp
 
 }  // namespace samaki::server

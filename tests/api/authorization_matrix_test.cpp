@@ -59,6 +59,7 @@ const std::map<std::string, expected_access>& matrix() {
       {"POST /api/v1/groups/{gid}/periods", {false, "A/A", "F/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/reports/trial-balance", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/verify", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/export", {false, "A/A", "A/N", "A/N", "F/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
   };
   return rows;

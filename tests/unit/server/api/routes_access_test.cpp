@@ -60,6 +60,7 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/periods " + all + " group",
                       "GET " + g + "/reports/trial-balance " + all + " group",
                       "GET " + g + "/verify " + all + " group",
+                      "GET " + g + "/export " + readers + " group",
                       "GET /api/v1/audit admin,staff",
                   });
 }
