@@ -1,5 +1,6 @@
 #include "server/config.hpp"
 
+#include "server/http/client_address.hpp"
 #include "server/json/strict_json.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -20,7 +21,7 @@ struct bad_value : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class value_kind { integer, text, boolean };
+enum class value_kind { integer, text, boolean, list };
 
 // One setting: its file key (also the SAMAKI_ variable and the flag), and how to store a value.
 struct setting_field {
@@ -81,6 +82,47 @@ setting_field boolean_field(std::string_view key, Access access) {
           }};
 }
 
+// A JSON array of strings in the file; the same items separated by commas as a variable or flag, where
+// an empty value is the empty list. `valid` checks each item.
+template <class Access>
+setting_field list_field(std::string_view key, Access access, bool (*valid)(std::string_view),
+                         std::string_view expected) {
+  return {key, value_kind::list, [=](settings& s, std::string_view text) {
+            std::vector<std::string> items;
+            while (!text.empty()) {
+              const auto comma = text.find(',');
+              std::string_view item = text.substr(0, comma);
+              while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+              while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+              if (!valid(item))
+                throw bad_value("expected " + std::string(expected) + ", got \"" + std::string(item) + "\"");
+              items.emplace_back(item);
+              text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+            }
+            access(s) = std::move(items);
+          }};
+}
+
+bool is_ip_network(std::string_view text) {
+  return ip_network::parse(text).has_value();
+}
+
+// A header name: RFC 9110's token characters.
+bool is_header_name(std::string_view text) {
+  return !text.empty() && std::ranges::all_of(text, [](unsigned char c) {
+    return std::isalnum(c) != 0 ||
+           std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+  });
+}
+
+setting_field header_name_field(std::string_view key) {
+  return {key, value_kind::text, [](settings& s, std::string_view text) {
+            if (!is_header_name(text))
+              throw bad_value("expected a header name, got \"" + std::string(text) + "\"");
+            s.client_address_header = std::string(text);
+          }};
+}
+
 setting_field sync_field(std::string_view key) {
   return {key, value_kind::text, [](settings& s, std::string_view text) {
             std::string upper(text);
@@ -117,9 +159,18 @@ const std::vector<setting_field>& fields() {
       seconds_field(
           "read_timeout_seconds", [](settings & s) -> auto& { return s.read_timeout; }, 1, 3600),
       seconds_field(
+          "first_byte_timeout_seconds", [](settings & s) -> auto& { return s.first_byte_timeout; }, 1, 3600),
+      seconds_field(
           "idle_timeout_seconds", [](settings & s) -> auto& { return s.idle_timeout; }, 1, one_day),
       integer_field(
           "max_connections", [](settings & s) -> auto& { return s.max_connections; }, 1, 1000000),
+      integer_field(
+          "max_connections_per_client", [](settings & s) -> auto& { return s.max_connections_per_client; }, 1,
+          1000000),
+      list_field(
+          "trusted_proxies", [](settings & s) -> auto& { return s.trusted_proxies; }, is_ip_network,
+          "an IP address or network such as 127.0.0.1 or 10.0.0.0/8"),
+      header_name_field("client_address_header"),
       seconds_field(
           "token_ttl_seconds", [](settings & s) -> auto& { return s.token_ttl; }, 60, 365 * one_day),
       integer_field(
@@ -128,6 +179,10 @@ const std::vector<setting_field>& fields() {
           "login_window_seconds", [](settings & s) -> auto& { return s.login.window; }, 1, one_day),
       seconds_field(
           "login_lockout_seconds", [](settings & s) -> auto& { return s.login.lockout; }, 1, one_day),
+      integer_field(
+          "hash_threads", [](settings & s) -> auto& { return s.hash_threads; }, 1, 64),
+      integer_field(
+          "hash_queue_limit", [](settings & s) -> auto& { return s.hash_queue_limit; }, 0, 100000),
       sync_field("synchronous"),
       integer_field(
           "writer_batch_max", [](settings & s) -> auto& { return s.writer_batch_max; }, 1, 100000),
@@ -189,6 +244,18 @@ void apply_config_json(settings& s, std::string_view json_text, std::string_view
     } else if (field->kind == value_kind::boolean) {
       if (!value.is_bool()) throw config_error(where + ": expected true or false");
       assign_from(s, *field, value.as_bool() ? "true" : "false", where);
+    } else if (field->kind == value_kind::list) {
+      std::string items;
+      const auto* array = value.if_array();
+      if (array == nullptr) throw config_error(where + ": expected an array of strings");
+      for (const auto& item : *array) {
+        // One item must stay one item once the array is joined with commas.
+        if (!item.is_string() || item.as_string().empty() ||
+            std::string_view(item.as_string()).find(',') != std::string_view::npos)
+          throw config_error(where + ": expected an array of strings, each without commas");
+        items += (items.empty() ? "" : ",") + std::string(item.as_string());
+      }
+      assign_from(s, *field, items, where);
     } else {
       if (!value.is_string()) throw config_error(where + ": expected a string");
       assign_from(s, *field, value.as_string(), where);

@@ -17,7 +17,8 @@ namespace samaki::server {
 // SQLite's durability setting for the writer: FULL survives power loss, NORMAL only a crash.
 enum class sync_mode { full, normal };
 
-// Failed logins allowed per user within `window` before logins are refused for `lockout`.
+// Failed logins allowed per username and client address within `window` before logins of that
+// username from that address are refused for `lockout`.
 struct login_throttle {
   int max_failures = 5;
   std::chrono::seconds window{300};
@@ -33,11 +34,20 @@ struct settings {
   int db_threads = 2;  // read-only SQLite connections, one thread each
   std::size_t body_limit = 1024 * 1024;
   std::size_t header_limit = 8 * 1024;
-  std::chrono::seconds read_timeout{30};  // to receive one whole request, or to send a response
-  std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
+  std::chrono::seconds read_timeout{30};        // to receive one whole request, or to send a response
+  std::chrono::seconds first_byte_timeout{10};  // a new connection waiting for its first request
+  std::chrono::seconds idle_timeout{60};        // a kept-alive connection waiting for its next request
   std::size_t max_connections = 1024;
+  std::size_t max_connections_per_client = 64;  // per peer address, except trusted proxies
+  // Peers (addresses or networks) whose client_address_header is believed: the reverse proxy.
+  std::vector<std::string> trusted_proxies;
+  std::string client_address_header = "X-Forwarded-For";
   std::chrono::seconds token_ttl{12 * 3600};
   login_throttle login;
+  // Password hashing (Argon2id) runs on its own threads, never on the database threads; at most
+  // hash_queue_limit hashings wait for one, the rest are refused at once (503).
+  int hash_threads = 1;
+  std::size_t hash_queue_limit = 8;
   sync_mode synchronous = sync_mode::full;
   std::size_t writer_batch_max = 256;
   std::string web_root = "web";

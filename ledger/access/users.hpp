@@ -71,6 +71,17 @@ std::optional<session_info> find_session(sqlite::connection& db, const std::stri
                                          std::int64_t now);
 result<bool> end_session(write_context& ctx, const std::string& token_hash_bytes);
 
+// A live session as its user sees it in a list (the server names it by an id made from the hash).
+struct session_row {
+  std::string token_hash;  // raw 32 bytes
+  std::string created_at;
+  std::int64_t expires_at = 0;
+};
+// The user's sessions that are neither ended nor expired at `now`, oldest first.
+std::vector<session_row> list_sessions(sqlite::connection& db, user_id user, std::int64_t now);
+// Ends every session of the user still live at `now`; how many there were.
+result<std::int64_t> end_user_sessions(write_context& ctx, user_id user, std::int64_t now);
+
 // One line of the audit log: every state change and every login attempt.
 struct audit_record {
   std::int64_t id = 0;

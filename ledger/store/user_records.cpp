@@ -118,6 +118,25 @@ result<bool> end_session(write_context& ctx, const std::string& token_hash_bytes
   return ctx.db().changes() > 0;
 }
 
+// For GET /api/v1/me/sessions and ending one or all of a user's sessions.
+std::vector<session_row> list_sessions(sqlite::connection& db, user_id user, std::int64_t now) {
+  auto s = db.prepare(
+      "SELECT token_hash, created_at, expires_at FROM sessions WHERE user_id = ? AND ended = 0 AND "
+      "expires_at > ? ORDER BY rowid");
+  s->bind(1, user.value).bind(2, now);
+  std::vector<session_row> out;
+  while (s->step()) out.push_back({s->column_blob(0), s->column_text(1), s->column_int(2)});
+  return out;
+}
+
+result<std::int64_t> end_user_sessions(write_context& ctx, user_id user, std::int64_t now) {
+  auto s =
+      ctx.db().prepare("UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0 AND expires_at > ?");
+  s->bind(1, user.value).bind(2, now);
+  s->run();
+  return static_cast<std::int64_t>(ctx.db().changes());
+}
+
 void append_audit(write_context& ctx, audit_record r) {
   auto s = ctx.db().prepare(
       "INSERT INTO audit_log (at, user_id, username, address, action, group_id, target, request_id, detail) "

@@ -1,8 +1,9 @@
-// POST /api/v1/auth/login: throttle, check the password on a database thread, open a session; every
-// attempt leaves an audit record (never the password or the token).
+// POST /api/v1/auth/login: throttle, find the user on a database thread, check the password on a hash
+// thread, open a session; every attempt leaves an audit record (never the password or the token).
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
 #include "server/app.hpp"
+#include "server/async/hash_pool.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/auth/auth_service.hpp"
 #include "server/auth/credentials.hpp"
@@ -45,12 +46,12 @@ const std::string& stand_in_hash() {
   return hash;
 }
 
-// On a database thread (Argon2id takes tens of milliseconds): the user, if the password is theirs.
-std::optional<ledger::user_info> check_login(ledger::sqlite::connection& db, const login_request& login) {
-  auto found = ledger::find_login(db, login.username);
+using found_login = std::optional<std::pair<ledger::user_info, std::string>>;
+
+// On a hash thread (Argon2id takes tens of milliseconds): whether the password is the found user's.
+bool password_matches(const login_request& login, const found_login& found) {
   const bool matches = ledger::check_password(login.password, found ? found->second : stand_in_hash());
-  if (!found || !matches) return std::nullopt;
-  return std::move(found->first);
+  return found && matches;
 }
 
 // The username as typed, cut to what a real one could be (on a character boundary): audit records
@@ -154,15 +155,28 @@ awaitable<http_response> login(request_context& ctx) {
     co_await audit_refusal(ctx, "login.throttled", request->username);
     co_return throttled_response(admission.retry_after);
   }
-  const auto user =
-      co_await on_db(ctx.server, [&](db_thread_context& db) { return check_login(db.db(), *request); });
-  if (!user) {
+  const auto found = co_await on_db(
+      ctx.server, [&](db_thread_context& db) { return ledger::find_login(db.db(), request->username); });
+  const auto matches =
+      co_await on_hash_pool(ctx.server.hashing, [&] { return password_matches(*request, found); });
+  if (!matches) {
+    // Not an attempt at the password: the admission is dropped uncounted.
+    co_await audit_refusal(ctx, "login.busy", request->username);
+    co_return busy_response(matches.error());
+  }
+  if (!*matches) {
     admission.admitted->fail(login_limiter::clock::now());
     co_await audit_refusal(ctx, "login.failed", request->username);
     co_return error_response(http::status::unauthorized, "unauthenticated", wrong_credentials);
   }
   admission.admitted->succeed();
-  co_return co_await open_session(ctx, *auth, *user);
+  co_return co_await open_session(ctx, *auth, found->first);
+}
+
+http_response busy_response(const ledger::error& refusal) {
+  auto response = error_response(refusal);
+  response.set(http::field::retry_after, "1");
+  return response;
 }
 
 }  // namespace samaki::server

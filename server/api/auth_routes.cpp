@@ -51,7 +51,10 @@ awaitable<http_response> logout(request_context& ctx) {
   auto work = end_session_work(found->token, audit_of(ctx, "logout"));
   const auto ended = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!ended) co_return error_response(ended.error());
-  if (auto* auth = installed_auth_service(ctx.server)) auth->session_ended(ledger::token_hash(found->token));
+  if (auto* auth = installed_auth_service(ctx.server)) {
+    auth->session_ended(ledger::token_hash(found->token));
+    auth->forget_user(ctx.caller->user);
+  }
   co_return logged_out(ctx.server.config.secure_cookie);
 }
 
@@ -79,6 +82,7 @@ void add_auth_routes(app& service) {
   service.routes.add(http::verb::post, "/api/v1/auth/logout", access::signed_in(), logout);
   service.routes.add(http::verb::get, "/api/v1/me", access::signed_in(), me);
   add_user_routes(service);
+  add_session_routes(service);
 }
 
 }  // namespace samaki::server

@@ -1,6 +1,6 @@
 #pragma once
-// The sign-in endpoints: login, logout, /me, and users (admin). Login needs an auth_service installed
-// as the app's authenticator (cli_serve does that); without one it answers 503.
+// The sign-in endpoints: login, logout, /me, sessions, and users (admin). Login needs an auth_service
+// installed as the app's authenticator (cli_serve does that); without one it answers 503.
 namespace samaki::server {
 
 struct app;

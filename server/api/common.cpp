@@ -34,6 +34,27 @@ ledger::result<std::optional<std::int64_t>> query_id(const request_context& ctx,
   return id;
 }
 
+ledger::result<std::string> query_choice(const request_context& ctx, std::string_view name,
+                                         std::initializer_list<std::string_view> choices) {
+  const auto value = ctx.query(name);
+  if (!value) return std::string(*choices.begin());
+  std::string list;
+  for (auto choice : choices) {
+    if (*value == choice) return std::string(choice);
+    list += (list.empty() ? "" : " or ") + std::string(choice);
+  }
+  return ledger::error(ledger::errc::bad_request, std::string(name) + " must be " + list,
+                       {{"field", std::string(name)}});
+}
+
+std::string download_name(const request_context& ctx, std::string_view what,
+                          const std::optional<ledger::calendar_date>& date, std::string_view extension) {
+  // A date writes as YYYY-MM-DD, so the name holds nothing to escape.
+  auto day = date.value_or(ledger::calendar_date::today(ctx.server.config.timezone_offset_minutes));
+  return "samaki-group-" + std::to_string(path_group(ctx).value) + "-" + std::string(what) + "-" +
+         day.to_string() + "." + std::string(extension);
+}
+
 ledger::result<std::string> idempotency_key(const request_context& ctx) {
   const std::string_view key = ctx.header("Idempotency-Key");
   if (key.empty() || key.size() > ledger::max_idempotency_key_bytes) {

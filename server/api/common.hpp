@@ -14,6 +14,7 @@
 #include <boost/json/object.hpp>
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,15 @@ ledger::result<std::optional<ledger::calendar_date>> query_date(const request_co
                                                                 std::string_view name);
 // A ?name= positive id if given; bad_request otherwise.
 ledger::result<std::optional<std::int64_t>> query_id(const request_context& ctx, std::string_view name);
+
+// A ?name= that must be one of `choices`: the first of them when absent, bad_request naming them otherwise.
+ledger::result<std::string> query_choice(const request_context& ctx, std::string_view name,
+                                         std::initializer_list<std::string_view> choices);
+
+// The file name of a download about the path's group, e.g. samaki-group-7-trial-balance-2026-11-30.csv:
+// `what` (ASCII letters, digits and dashes) as of `date`, or of the groups' today when there is none.
+std::string download_name(const request_context& ctx, std::string_view what,
+                          const std::optional<ledger::calendar_date>& date, std::string_view extension);
 
 // The Idempotency-Key header: required, 1-255 characters, else bad_request.
 ledger::result<std::string> idempotency_key(const request_context& ctx);

@@ -11,6 +11,7 @@ void add_ledger_routes(app& service) {
   add_report_routes(service);
   add_integrity_routes(service);
   add_operation_routes(service);
+  add_export_routes(service);
 }
 
 }  // namespace samaki::server

@@ -1,6 +1,7 @@
 #pragma once
 // The ledger's /api/v1 endpoints (api.md: groups, members, accounts, journal, periods, trial balance,
-// verify, audit; operations.md: operations), one add_* per file of handlers; add_ledger_routes adds them all.
+// verify, audit; export; operations.md: operations), one add_* per file of handlers; add_ledger_routes adds
+// them all.
 namespace samaki::server {
 
 struct app;
@@ -15,5 +16,6 @@ void add_period_routes(app& service);     // periods.cpp
 void add_report_routes(app& service);     // reports.cpp
 void add_integrity_routes(app& service);  // integrity.cpp
 void add_operation_routes(app& service);  // operations/operation_routes.cpp
+void add_export_routes(app& service);     // export.cpp
 
 }  // namespace samaki::server

@@ -1,8 +1,9 @@
-// GET|POST /api/v1/groups/{gid}/members, GET .../members/{mid}, GET .../members/{mid}/statement.
+// GET|POST /api/v1/groups/{gid}/members, GET .../members/{mid}, GET .../members/{mid}/statement[?format=csv].
 #include "ledger/groups/registry.hpp"
 #include "ledger/store/queries.hpp"
 #include "ledger/store/rows.hpp"
 #include "server/api/common.hpp"
+#include "server/api/csv.hpp"
 #include "server/api/ledger_routes.hpp"
 #include "server/api/paging.hpp"
 #include "server/http/responses.hpp"
@@ -83,11 +84,39 @@ boost::json::object statement_account_json(const ledger::statement_account& a) {
           {"lines", std::move(lines)}};
 }
 
+// For spreadsheets: per account an opening row, one row per line with its running balance, and a
+// closing row.
+std::string statement_csv(const std::vector<ledger::statement_account>& accounts) {
+  csv_writer csv;
+  csv.row({"code", "name", "name_km", "type", "currency", "row", "date", "seq", "entry_id", "memo", "debit",
+           "credit", "balance"});
+  for (const auto& a : accounts) {
+    const auto money = [](const ledger::money& amount) { return csv_cell::number(amount.amount_text()); };
+    const std::vector<csv_cell> account = {a.code, a.name, a.name_km, ledger::type_name(a.type),
+                                           std::string(a.currency.code())};
+    const auto row = [&](std::vector<csv_cell> rest) {
+      std::vector<csv_cell> cells = account;
+      cells.insert(cells.end(), rest.begin(), rest.end());
+      csv.row(cells);
+    };
+    row({"opening", "", "", "", "", "", "", money(a.opening)});
+    for (const auto& l : a.lines) {
+      row({"line", l.date.to_string(), csv_cell::number(std::to_string(l.seq)),
+           csv_cell::number(std::to_string(l.entry.value)), l.memo, money(l.debit), money(l.credit),
+           money(l.balance)});
+    }
+    row({"closing", "", "", "", "", "", "", money(a.closing)});
+  }
+  return csv.take();
+}
+
 awaitable<http_response> member_statement(request_context& ctx) {
   auto from = query_date(ctx, "from");
   if (!from) co_return error_response(from.error());
   auto to = query_date(ctx, "to");
   if (!to) co_return error_response(to.error());
+  auto format = query_choice(ctx, "format", {"json", "csv"});
+  if (!format) co_return error_response(format.error());
   using statement = std::vector<ledger::statement_account>;
   auto accounts = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<statement> {
     auto member = path_member(db.db(), ctx);
@@ -95,6 +124,11 @@ awaitable<http_response> member_statement(request_context& ctx) {
     return ledger::member_statement(db.db(), member->group, member->id, *from, *to);
   });
   if (!accounts) co_return error_response(accounts.error());
+  if (*format == "csv") {
+    const std::string what = "member-" + std::to_string(ctx.params.id(member_param)) + "-statement";
+    co_return download_response(statement_csv(*accounts), csv_content_type,
+                                download_name(ctx, what, *to, "csv"));
+  }
   boost::json::array out;
   for (const auto& a : *accounts) out.push_back(statement_account_json(a));
   co_return json_response(http::status::ok, {{"member_id", ctx.params.id(member_param)},

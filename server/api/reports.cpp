@@ -13,15 +13,6 @@ namespace {
 
 using ledger::trial_balance_currency;
 
-enum class report_format { json, csv };
-
-ledger::result<report_format> read_format(const request_context& ctx) {
-  const auto format = ctx.query("format").value_or("json");
-  if (format == "json") return report_format::json;
-  if (format == "csv") return report_format::csv;
-  return ledger::error(ledger::errc::bad_request, "format must be json or csv", {{"field", "format"}});
-}
-
 boost::json::object trial_balance_json(const std::optional<ledger::calendar_date>& as_of,
                                        const std::vector<trial_balance_currency>& currencies) {
   boost::json::array out;
@@ -49,8 +40,8 @@ std::string trial_balance_csv(const std::vector<trial_balance_currency>& currenc
   csv.row({"currency", "code", "name", "name_km", "type", "debit", "credit"});
   for (const auto& c : currencies) {
     for (const auto& r : c.rows) {
-      csv.row({c.currency.code(), r.code, r.name, r.name_km, ledger::type_name(r.type), r.debit.amount_text(),
-               r.credit.amount_text()});
+      csv.row({std::string(c.currency.code()), r.code, r.name, r.name_km, ledger::type_name(r.type),
+               csv_cell::number(r.debit.amount_text()), csv_cell::number(r.credit.amount_text())});
     }
   }
   return csv.take();
@@ -59,7 +50,7 @@ std::string trial_balance_csv(const std::vector<trial_balance_currency>& currenc
 awaitable<http_response> trial_balance(request_context& ctx) {
   auto as_of = query_date(ctx, "as_of");
   if (!as_of) co_return error_response(as_of.error());
-  auto format = read_format(ctx);
+  auto format = query_choice(ctx, "format", {"json", "csv"});
   if (!format) co_return error_response(format.error());
   using report = std::vector<trial_balance_currency>;
   auto currencies = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<report> {
@@ -67,8 +58,10 @@ awaitable<http_response> trial_balance(request_context& ctx) {
     return ledger::trial_balance(db.db(), path_group(ctx), *as_of);
   });
   if (!currencies) co_return error_response(currencies.error());
-  if (*format == report_format::csv)
-    co_return text_response(http::status::ok, trial_balance_csv(*currencies), csv_content_type);
+  if (*format == "csv") {
+    co_return download_response(trial_balance_csv(*currencies), csv_content_type,
+                                download_name(ctx, "trial-balance", *as_of, "csv"));
+  }
   co_return json_response(http::status::ok, trial_balance_json(*as_of, *currencies));
 }
 

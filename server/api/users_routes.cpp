@@ -2,6 +2,7 @@
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
 #include "server/app.hpp"
+#include "server/async/hash_pool.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/auth/user_creation.hpp"
 #include "server/http/request_context.hpp"
@@ -61,9 +62,9 @@ http_response users_response(const std::vector<ledger::user_info>& users) {
 awaitable<http_response> create_user(request_context& ctx) {
   auto user = read_new_user(ctx.request);
   if (!user) co_return error_response(user.error());
-  auto hashed =
-      co_await on_db(ctx.server, [&](db_thread_context&) { return hash_new_user(std::move(*user)); });
-  auto work = create_user_work(std::move(hashed), audit_of(ctx, "user.create"));
+  auto hashed = co_await on_hash_pool(ctx.server.hashing, [&] { return hash_new_user(std::move(*user)); });
+  if (!hashed) co_return busy_response(hashed.error());
+  auto work = create_user_work(std::move(*hashed), audit_of(ctx, "user.create"));
   const auto created = co_await on_writer<ledger::user_info>(writer_of(ctx), std::move(work));
   if (!created) co_return error_response(created.error());
   co_return json_response(http::status::created, user_json(*created));

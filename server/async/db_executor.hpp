@@ -2,12 +2,11 @@
 // The database threads. I/O threads never wait on SQLite: a handler writes
 //   auto rows = co_await on_db(ctx.server, [&](db_thread_context& db) { return ...; });
 // and the callable runs on a database thread; the handler resumes on its connection's strand.
-#include "server/async/await_callback.hpp"
 #include "server/async/db_thread_context.hpp"
+#include "server/async/run_on.hpp"
 
 #include <boost/asio/io_context.hpp>
 
-#include <exception>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -39,42 +38,11 @@ class db_executor {
   std::vector<std::thread> threads_;
 };
 
-namespace detail {
-// What a database call produced: its value, or the exception it threw.
-template <class T>
-struct db_outcome {
-  std::optional<T> value;
-  std::exception_ptr error;
-};
-template <>
-struct db_outcome<void> {
-  std::exception_ptr error;
-};
-}  // namespace detail
-
 // Runs `work(db_thread_context&)` on a database thread and returns (or rethrows) its result on the
 // calling coroutine's executor. `work` is kept in the coroutine frame, so it may capture by reference.
 template <class F>
 auto on_db(db_executor& db, F work) -> boost::asio::awaitable<std::invoke_result_t<F&, db_thread_context&>> {
-  using T = std::invoke_result_t<F&, db_thread_context&>;
-  auto outcome =
-      co_await await_callback<detail::db_outcome<T>>([&](std::function<void(detail::db_outcome<T>)> done) {
-        boost::asio::post(db.executor(), [&work, done = std::move(done)] {
-          detail::db_outcome<T> out;
-          try {
-            if constexpr (std::is_void_v<T>) {
-              work(db_executor::current());
-            } else {
-              out.value.emplace(work(db_executor::current()));
-            }
-          } catch (...) {
-            out.error = std::current_exception();
-          }
-          done(std::move(out));
-        });
-      });
-  if (outcome.error) std::rethrow_exception(outcome.error);
-  if constexpr (!std::is_void_v<T>) co_return std::move(*outcome.value);
+  co_return co_await run_on(db.executor(), [&work] { return work(db_executor::current()); });
 }
 
 }  // namespace samaki::server

@@ -4,9 +4,13 @@
 
 namespace samaki::server {
 
-ledger::sqlite::connection& db_thread_context::db() {
+ledger::read_session& db_thread_context::session() {
   if (!reads) throw std::logic_error("this database thread has no read session");
-  return reads->db();
+  return *reads;
+}
+
+ledger::sqlite::connection& db_thread_context::db() {
+  return session().db();
 }
 
 db_context_factory read_sessions_on(std::string path) {

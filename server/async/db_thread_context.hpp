@@ -14,7 +14,8 @@ struct db_thread_context {
   std::size_t thread_index = 0;
   std::unique_ptr<ledger::read_session> reads;  // this thread's read-only connection (null in some tests)
 
-  // The read connection; throws if this context was made without one.
+  // The read session and its connection; throw if this context was made without one.
+  ledger::read_session& session();
   ledger::sqlite::connection& db();
 };
 

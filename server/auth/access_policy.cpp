@@ -29,12 +29,13 @@ ledger::result<void> authorize(const access_policy& policy, const principal* cal
   using ledger::errc;
   if (!policy.sign_in_required) return {};
   if (caller == nullptr) return ledger::error(errc::unauthenticated, "sign in first");
+  // Before the role: a 403 for a group the caller cannot see would tell them it exists.
+  if (policy.group_scoped && (!group || !caller->can_see(*group))) {
+    return ledger::error(errc::not_found, "no such group");
+  }
   if (!policy.roles.contains(caller->role)) {
     return ledger::error(errc::forbidden,
                          "the " + std::string(role_name(caller->role)) + " role may not do this");
-  }
-  if (policy.group_scoped && (!group || !caller->can_see(*group))) {
-    return ledger::error(errc::not_found, "no such group");
   }
   if (policy.own_member_only && caller->role == user_role::member && (!member || caller->member != member)) {
     return ledger::error(errc::not_found, "no such member");

@@ -77,8 +77,9 @@ access_policy in_group(role_set roles);
 access_policy own_member(role_set roles);
 }  // namespace access
 
-// The decision alone. Order: no caller → unauthenticated (401); role not allowed → forbidden (403);
-// a group or member the caller cannot see → not_found (404), so existence is never revealed.
+// The decision alone. Order: no caller → unauthenticated (401); a group the caller cannot see →
+// not_found (404), whatever the role, so existence is never revealed; role not allowed → forbidden (403);
+// a member the caller may not see → not_found (404).
 ledger::result<void> authorize(const access_policy& policy, const principal* caller,
                                std::optional<ledger::group_id> group,
                                std::optional<ledger::member_id> member);

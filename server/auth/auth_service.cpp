@@ -29,11 +29,12 @@ awaitable<ledger::result<principal>> auth_service::authenticate(request_context&
   const std::int64_t at = now_();
   auto session = cached(hash, at);
   if (!session) {
+    const std::uint64_t forgets_before = forgets();
     auto stored = co_await on_db(
         ctx.server, [&](db_thread_context& db) { return ledger::find_session(db.db(), hash, at); });
     if (stored) {
       session = cached_session{principal_of(stored->user), stored->csrf_token, stored->expires_at, false};
-      remember(hash, *session, at);
+      remember(hash, *session, at, forgets_before);
     }
   }
   if (!session || session->ended || session->expires_at <= at) {
@@ -60,9 +61,17 @@ std::optional<auth_service::cached_session> auth_service::cached(const std::stri
   return it->second;
 }
 
-void auth_service::remember(const std::string& token_hash, cached_session session, std::int64_t now) {
+std::uint64_t auth_service::forgets() const {
+  std::lock_guard lock(cache_mutex_);
+  return forgets_;
+}
+
+void auth_service::remember(const std::string& token_hash, cached_session session, std::int64_t now,
+                            std::uint64_t forgets_before_lookup) {
   constexpr std::size_t most_sessions = 10000;
   std::lock_guard lock(cache_mutex_);
+  // Someone was forgotten while this was read: it may be what the database said before that.
+  if (forgets_ != forgets_before_lookup) return;
   if (sessions_.size() >= most_sessions) {
     std::erase_if(sessions_, [now](const auto& entry) { return entry.second.expires_at <= now; });
     // Still full: forget live sessions (they reload from the database), never tombstones.
@@ -78,6 +87,15 @@ void auth_service::session_ended(const std::string& token_hash) {
   entry.ended = true;
   // Kept while the session could otherwise still be valid; then expiry refuses it anyway.
   entry.expires_at = now_() + token_ttl_.count();
+}
+
+void auth_service::forget_user(ledger::user_id user) {
+  std::lock_guard lock(cache_mutex_);
+  ++forgets_;
+  // Tombstones stay: they only ever refuse.
+  std::erase_if(sessions_, [user](const auto& entry) {
+    return !entry.second.ended && entry.second.caller.user == user;
+  });
 }
 
 auth_service* installed_auth_service(app& server) {

@@ -1,7 +1,8 @@
 #pragma once
 // The service's authenticator. A session is found by the SHA-256 of its token: from a small in-memory
 // cache, else on a database thread (then cached). Logout leaves a tombstone in the cache until the
-// session would have expired, so an ended or expired session stops working at once on every thread.
+// session would have expired, so an ended or expired session stops working at once on every thread;
+// forget_user drops all a user has in the cache whenever their sessions are ended or they change.
 // It also keeps what login needs: the token lifetime, the clock and the throttle.
 #include "ledger/access/users.hpp"
 #include "server/auth/authenticator.hpp"
@@ -36,6 +37,11 @@ class auth_service final : public authenticator {
   // Called by logout once the session is ended in the database.
   void session_ended(const std::string& token_hash);
 
+  // Drops everything kept about the user's sessions, so their next request reads the database: call it
+  // once the user's sessions are ended, or the user is changed (role, groups), in the database. A
+  // lookup that was under way meanwhile is not kept either.
+  void forget_user(ledger::user_id user);
+
  private:
   struct cached_session {
     principal caller;
@@ -44,14 +50,19 @@ class auth_service final : public authenticator {
     bool ended = false;
   };
   std::optional<cached_session> cached(const std::string& token_hash, std::int64_t now);
-  // Never replaces what is there: a tombstone must win over a lookup that raced with logout.
-  void remember(const std::string& token_hash, cached_session session, std::int64_t now);
+  // How many times a user has been forgotten: a lookup begun before one of those is not kept.
+  std::uint64_t forgets() const;
+  // Never replaces what is there: a tombstone must win over a lookup that raced with logout. Keeps
+  // nothing when a user was forgotten since `forgets_before_lookup`.
+  void remember(const std::string& token_hash, cached_session session, std::int64_t now,
+                std::uint64_t forgets_before_lookup);
 
   unix_clock now_;
   std::chrono::seconds token_ttl_;
   login_limiter limiter_;
-  std::mutex cache_mutex_;
+  mutable std::mutex cache_mutex_;
   std::unordered_map<std::string, cached_session> sessions_;
+  std::uint64_t forgets_ = 0;
 };
 
 // The auth_service installed as the app's authenticator, or nullptr when another one (or none) is.

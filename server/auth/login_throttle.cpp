@@ -11,8 +11,13 @@ namespace {
 // Bounding the key keeps a flood of huge usernames from growing the table's memory.
 constexpr std::size_t max_key_bytes = 80;
 
-std::string key_of(std::string_view text) {
-  return std::string(text.substr(0, max_key_bytes));
+// The username's prefix, NUL, the address: addresses never hold a NUL, so the last one splits any key
+// back into its pair and no two pairs share a key.
+std::string key_of(std::string_view username, std::string_view address) {
+  std::string key(username.substr(0, max_key_bytes));
+  key += '\0';
+  key += address.substr(0, max_key_bytes);
+  return key;
 }
 
 std::chrono::seconds rounded_up(login_limiter::clock::duration d) {
@@ -22,13 +27,11 @@ std::chrono::seconds rounded_up(login_limiter::clock::duration d) {
 
 }  // namespace
 
-login_limiter::attempt::attempt(login_limiter& owner, std::string user_key, std::string address_key)
-    : owner_(&owner), user_key_(std::move(user_key)), address_key_(std::move(address_key)) {}
+login_limiter::attempt::attempt(login_limiter& owner, std::string key)
+    : owner_(&owner), key_(std::move(key)) {}
 
 login_limiter::attempt::attempt(attempt&& other) noexcept
-    : owner_(std::exchange(other.owner_, nullptr)),
-      user_key_(std::move(other.user_key_)),
-      address_key_(std::move(other.address_key_)) {}
+    : owner_(std::exchange(other.owner_, nullptr)), key_(std::move(other.key_)) {}
 
 login_limiter::attempt::~attempt() {
   if (owner_ != nullptr) owner_->finish(*this, outcome::abandoned, {});
@@ -52,36 +55,22 @@ login_limiter::login_limiter(login_throttle rules, std::size_t capacity)
 login_limiter::admission login_limiter::begin(std::string_view username, std::string_view address,
                                               clock::time_point now) {
   const std::lock_guard lock(mutex_);
-  std::string user_key = key_of(username);
-  std::string address_key = key_of(address);
-  // Two tables, so making room in one never invalidates the tally taken from the other.
-  tally& user = slot(users_, user_key, now);
-  tally& from = slot(addresses_, address_key, now);
-  const auto user_wait = refusal(user, now);
-  const auto address_wait = refusal(from, now);
-  if (user_wait || address_wait) {
-    return {std::nullopt, std::max(user_wait.value_or(std::chrono::seconds(0)),
-                                   address_wait.value_or(std::chrono::seconds(0)))};
-  }
-  ++user.in_flight;
-  ++from.in_flight;
-  return {attempt(*this, std::move(user_key), std::move(address_key)), std::chrono::seconds(0)};
+  std::string key = key_of(username, address);
+  tally& pair = slot(key, now);
+  if (const auto wait = refusal(pair, now)) return {std::nullopt, *wait};
+  ++pair.in_flight;
+  return {attempt(*this, std::move(key)), std::chrono::seconds(0)};
 }
 
 std::size_t login_limiter::size() const {
   const std::lock_guard lock(mutex_);
-  return users_.size() + addresses_.size();
+  return pairs_.size();
 }
 
 void login_limiter::finish(const attempt& a, outcome how, clock::time_point now) {
   const std::lock_guard lock(mutex_);
-  settle(users_, a.user_key_, how, now);
-  settle(addresses_, a.address_key_, how == outcome::succeeded ? outcome::abandoned : how, now);
-}
-
-void login_limiter::settle(table& keys, const std::string& key, outcome how, clock::time_point now) {
-  const auto it = keys.find(key);
-  if (it == keys.end()) return;  // evicted meanwhile: nothing left to count against
+  const auto it = pairs_.find(a.key_);
+  if (it == pairs_.end()) return;  // evicted meanwhile: nothing left to count against
   tally& t = it->second;
   t.in_flight = std::max(t.in_flight - 1, 0);
   if (how == outcome::succeeded) t.failures.clear();
@@ -95,34 +84,34 @@ void login_limiter::settle(table& keys, const std::string& key, outcome how, clo
   }
 }
 
-login_limiter::tally& login_limiter::slot(table& keys, const std::string& key, clock::time_point now) {
-  auto it = keys.find(key);
-  if (it == keys.end()) {
-    if (keys.size() >= capacity_) make_room(keys, now);
-    it = keys.emplace(key, tally{}).first;
+login_limiter::tally& login_limiter::slot(const std::string& key, clock::time_point now) {
+  auto it = pairs_.find(key);
+  if (it == pairs_.end()) {
+    if (pairs_.size() >= capacity_) make_room(now);
+    it = pairs_.emplace(key, tally{}).first;
   }
   it->second.last_seen = now;
   forget_expired(it->second, now);
   return it->second;
 }
 
-void login_limiter::make_room(table& keys, clock::time_point now) {
+void login_limiter::make_room(clock::time_point now) {
   // First whatever no longer matters: no failures in the window, no lockout, nothing in flight.
-  for (auto it = keys.begin(); it != keys.end();) {
+  for (auto it = pairs_.begin(); it != pairs_.end();) {
     tally& t = it->second;
     forget_expired(t, now);
     const bool quiet = t.failures.empty() && !t.locked_until && t.in_flight == 0;
-    it = quiet ? keys.erase(it) : std::next(it);
+    it = quiet ? pairs_.erase(it) : std::next(it);
   }
-  if (keys.size() < capacity_) return;
-  // Still full: the key seen longest ago goes, even with its count (only under a flood of names).
-  auto oldest = keys.end();
-  for (auto it = keys.begin(); it != keys.end(); ++it) {
+  if (pairs_.size() < capacity_) return;
+  // Still full: the pair seen longest ago goes, even with its count (only under a flood of names).
+  auto oldest = pairs_.end();
+  for (auto it = pairs_.begin(); it != pairs_.end(); ++it) {
     if (it->second.in_flight == 0 &&
-        (oldest == keys.end() || it->second.last_seen < oldest->second.last_seen))
+        (oldest == pairs_.end() || it->second.last_seen < oldest->second.last_seen))
       oldest = it;
   }
-  if (oldest != keys.end()) keys.erase(oldest);
+  if (oldest != pairs_.end()) pairs_.erase(oldest);
 }
 
 void login_limiter::forget_expired(tally& t, clock::time_point now) const {

@@ -1,7 +1,9 @@
 #pragma once
-// Login throttling: failed logins are counted per username and per client address; once either has
-// `max_failures` within `window`, logins for it are refused for `lockout`. In memory, thread-safe and
-// bounded: each table keeps at most `capacity` keys, dropping quiet ones first.
+// Login throttling: failed logins are counted per (username, client address) pair; once a pair has
+// `max_failures` within `window`, logins of that username from that address are refused for `lockout`.
+// Only the pair: a client's guesses at many usernames, or at one from elsewhere, never lock anyone else
+// out (behind a proxy without a trusted client address, every client would share one address). In
+// memory, thread-safe and bounded: at most `capacity` pairs, dropping quiet ones first.
 #include "server/config.hpp"
 
 #include <chrono>
@@ -29,15 +31,15 @@ class login_limiter {
     ~attempt();
 
     void fail(clock::time_point now);
-    // Resets the username's count; the address keeps its count.
+    // Resets the pair's count.
     void succeed();
 
    private:
     friend class login_limiter;
-    attempt(login_limiter& owner, std::string user_key, std::string address_key);
+    attempt(login_limiter& owner, std::string key);
 
     login_limiter* owner_;
-    std::string user_key_, address_key_;
+    std::string key_;
   };
 
   // Either an attempt, or how long the caller should wait before trying again.
@@ -50,11 +52,11 @@ class login_limiter {
   login_limiter(const login_limiter&) = delete;
   login_limiter& operator=(const login_limiter&) = delete;
 
-  // Refused while the username or the address is locked out, or while its failures plus the attempts
-  // still being checked reach the limit (so parallel guesses cannot overshoot it).
+  // Refused while the pair is locked out, or while its failures plus the attempts still being checked
+  // reach the limit (so parallel guesses cannot overshoot it).
   admission begin(std::string_view username, std::string_view address, clock::time_point now);
 
-  // Keys held (usernames plus addresses), for tests of the bound.
+  // Pairs held, for tests of the bound.
   std::size_t size() const;
 
  private:
@@ -69,16 +71,15 @@ class login_limiter {
 
   // `now` matters only for a failure: it is when the failure counts from.
   void finish(const attempt& a, outcome how, clock::time_point now);
-  void settle(table& keys, const std::string& key, outcome how, clock::time_point now);
-  tally& slot(table& keys, const std::string& key, clock::time_point now);
-  void make_room(table& keys, clock::time_point now);
+  tally& slot(const std::string& key, clock::time_point now);
+  void make_room(clock::time_point now);
   void forget_expired(tally& t, clock::time_point now) const;
   std::optional<std::chrono::seconds> refusal(const tally& t, clock::time_point now) const;
 
   const login_throttle rules_;
   const std::size_t capacity_;
   mutable std::mutex mutex_;
-  table users_, addresses_;
+  table pairs_;
 };
 
 }  // namespace samaki::server

@@ -1,6 +1,6 @@
 #pragma once
 // Creating a user, the same way from the API and from `samaki user add`: the password is hashed first,
-// off the writer and off I/O threads (Argon2id is slow on purpose); then one piece of writer work
+// off the writer, I/O and database threads (Argon2id is slow on purpose); then one piece of writer work
 // creates the user and appends its "user.create" audit record, so both commit or neither does.
 #include "ledger/access/users.hpp"
 #include "ledger/error.hpp"
@@ -19,7 +19,7 @@ struct hashed_user {
   std::string password_hash;
 };
 
-// Slow: run it on a database thread or in a command-line tool.
+// Slow: run it on a hash thread (on_hash_pool) or in a command-line tool.
 hashed_user hash_new_user(ledger::new_user user);
 
 // The writer work; `audit` names who asked and from where, the work adds the target and detail.

@@ -1,42 +1,12 @@
-#include "ledger/money.hpp"
 #include "ledger/reports/hledger.hpp"
 #include "ledger/store/queries.hpp"
 #include "ledger/store/read_session.hpp"
-#include "server/api/csv.hpp"
+#include "server/api/journal_csv.hpp"
 #include "server/cli/settings.hpp"
 
 #include <iostream>
 
 namespace samaki::server {
-namespace {
-
-// One row per line of every entry, oldest first: what a spreadsheet needs to rebuild any report.
-void write_csv(ledger::sqlite::connection& db, ledger::group_id group, std::ostream& out) {
-  csv_writer csv;
-  csv.row({"seq", "date", "memo", "account", "member_id", "currency", "debit", "credit", "line_memo",
-           "reverses", "created_by", "created_at", "hash"});
-  ledger::entry_filter filter;
-  filter.group = group;
-  filter.limit = 1000;
-  for (;;) {
-    auto entries = ledger::list_entries(db, filter);
-    for (const auto& e : entries) {
-      for (const auto& l : e.lines) {
-        auto amount = l.amount.amount_text();
-        bool debit = l.side == ledger::side::debit;
-        csv.row({std::to_string(e.seq), e.date.to_string(), e.memo, l.account,
-                 l.member ? std::to_string(l.member->value) : "", std::string(l.amount.currency_code()),
-                 debit ? amount : "", debit ? "" : amount, l.memo,
-                 e.reverses ? std::to_string(e.reverses->value) : "", e.created_by, e.created_at, e.hash});
-      }
-    }
-    out << csv.take();
-    if (entries.size() < filter.limit) break;
-    filter.after_seq = entries.back().seq;
-  }
-}
-
-}  // namespace
 
 // export --group ID --format hledger|csv: the group's journal on standard output.
 int run_export(cli_args args) {
@@ -53,7 +23,7 @@ int run_export(cli_args args) {
   if (format == "hledger")
     std::cout << ledger::hledger_journal(reads->db(), *group);
   else
-    write_csv(reads->db(), *group, std::cout);
+    write_journal_csv(reads->db(), *group, [](const std::string& page) { std::cout << page; });
   return 0;
 }
 

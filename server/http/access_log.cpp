@@ -6,8 +6,14 @@ namespace samaki::server {
 
 void log_access(const access_record& r) {
   const double ms = std::chrono::duration<double, std::milli>(r.elapsed).count();
-  spdlog::info("{} {} {} {:.2f}ms user={} id={} client={}", r.method, r.path, r.status, ms,
-               r.user.empty() ? "-" : r.user, r.request_id, r.client_address);
+  // The peer only when it is not the client: a request that came through a proxy.
+  if (r.peer_address.empty() || r.peer_address == r.client_address) {
+    spdlog::info("{} {} {} {:.2f}ms user={} id={} client={}", r.method, r.path, r.status, ms,
+                 r.user.empty() ? "-" : r.user, r.request_id, r.client_address);
+  } else {
+    spdlog::info("{} {} {} {:.2f}ms user={} id={} client={} via={}", r.method, r.path, r.status, ms,
+                 r.user.empty() ? "-" : r.user, r.request_id, r.client_address, r.peer_address);
+  }
 }
 
 }  // namespace samaki::server

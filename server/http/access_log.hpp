@@ -13,7 +13,8 @@ struct access_record {
   std::chrono::steady_clock::duration elapsed{};
   std::string_view user;  // "-" when nobody signed in
   std::string_view request_id;
-  std::string_view client_address;
+  std::string_view client_address;  // the client, as a trusted proxy named it, else the peer
+  std::string_view peer_address;    // the connection's own peer: the proxy, when there is one
 };
 
 void log_access(const access_record& record);

@@ -1,6 +1,7 @@
 #include "server/http/connection.hpp"
 
 #include "server/app.hpp"
+#include "server/http/header_block.hpp"
 #include "server/http/request_pipeline.hpp"
 
 #include <boost/asio/post.hpp>
@@ -39,12 +40,12 @@ struct registration {
 
 }  // namespace
 
-connection::connection(app& server, connection_registry& registry, tcp::socket socket)
-    : server_(server), registry_(registry), stream_(std::move(socket)) {
-  beast::error_code ec;
-  const auto peer = stream_.socket().remote_endpoint(ec);
-  client_address_ = ec ? "-" : peer.address().to_string();
-}
+connection::connection(app& server, connection_registry& registry, tcp::socket socket,
+                       std::string peer_address)
+    : server_(server),
+      registry_(registry),
+      stream_(std::move(socket)),
+      peer_address_(std::move(peer_address)) {}
 
 void connection::close_if_idle() {
   asio::post(stream_.get_executor(), [self = shared_from_this()] {
@@ -56,11 +57,21 @@ awaitable<void> connection::serve() {
   const registration registered{registry_, this};
   const settings& cfg = server_.config;
   while (co_await wait_for_request()) {
+    stream_.expires_after(cfg.read_timeout);
+    const header_block_state header = co_await receive_header_block();
+    if (header == header_block_state::too_large) {
+      if (co_await refuse(http_request{}, http::status::request_header_fields_too_large, "bad_request",
+                          header_too_large()))
+        co_await close_after_refusal();
+      break;
+    }
+    if (header != header_block_state::complete) break;  // timed out, or the client went away
+
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
     parser.body_limit(cfg.body_limit);
     beast::error_code ec;
-    stream_.expires_after(cfg.read_timeout);
+    // The header is all in the buffer now: this only parses it.
     co_await http::async_read_header(stream_, buffer_, parser, with(ec));
     // Tell a client that waits for permission (curl does, for larger bodies) to send the body.
     if (!ec && !parser.is_done() && beast::iequals(parser.get()[http::field::expect], "100-continue")) {
@@ -74,7 +85,8 @@ awaitable<void> connection::serve() {
     }
 
     http_request request = parser.release();
-    http_response response = co_await handle_request(server_, request, client_address_);
+    had_request_ = true;
+    http_response response = co_await handle_request(server_, request, peer_address_);
     const bool keep_alive = request.keep_alive() && !registry_.draining();
     response.keep_alive(keep_alive);
     if (!co_await send(response) || !keep_alive) break;
@@ -87,13 +99,30 @@ awaitable<bool> connection::wait_for_request() {
   if (buffer_.size() > 0) co_return true;
   if (registry_.draining()) co_return false;
   idle_ = true;
-  stream_.expires_after(server_.config.idle_timeout);
+  // A new connection that sends nothing is dropped sooner than a kept-alive one between requests.
+  stream_.expires_after(had_request_ ? server_.config.idle_timeout : server_.config.first_byte_timeout);
   beast::error_code ec;
   const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(first_read_size), with(ec));
   idle_ = false;
   if (ec) co_return false;
   buffer_.commit(n);
   co_return true;
+}
+
+awaitable<header_block_state> connection::receive_header_block() {
+  for (;;) {
+    const std::string_view received(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+    const auto state = scan_header_block(received, server_.config.header_limit);
+    if (state != header_block_state::incomplete) co_return state;
+    beast::error_code ec;
+    const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(first_read_size), with(ec));
+    if (ec) co_return header_block_state::incomplete;
+    buffer_.commit(n);
+  }
+}
+
+std::string connection::header_too_large() const {
+  return "the request headers are larger than " + std::to_string(server_.config.header_limit) + " bytes";
 }
 
 awaitable<bool> connection::send(http_response& response) {
@@ -113,14 +142,19 @@ awaitable<bool> connection::refuse_unreadable(beast::error_code ec, const http_r
     message = "the body is larger than " + std::to_string(server_.config.body_limit) + " bytes";
   } else if (ec == http::error::header_limit) {
     status = http::status::request_header_fields_too_large;
-    message = "the request headers are larger than " + std::to_string(server_.config.header_limit) + " bytes";
+    message = header_too_large();
   } else if (ec.category() != http::make_error_code(http::error::bad_method).category() ||
              ec == http::error::end_of_stream || ec == http::error::partial_message) {
     // Timeouts, resets, and clients that went away: nobody to answer.
     co_return false;
   }
+  co_return co_await refuse(partial, status, code, std::move(message));
+}
+
+awaitable<bool> connection::refuse(const http_request& partial, http::status status, std::string_view code,
+                                   std::string message) {
   http_response response =
-      answer_unreadable(server_, partial, client_address_, status, code, std::move(message));
+      answer_unreadable(server_, partial, peer_address_, status, code, std::move(message));
   co_return co_await send(response);
 }
 

@@ -2,6 +2,7 @@
 // One client connection: reads requests one after another (keep-alive), answers each through
 // handle_request, enforces the size limits and timeouts, and closes when told to drain.
 #include "server/http/connection_registry.hpp"
+#include "server/http/header_block.hpp"
 #include "server/http/http_types.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
@@ -10,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace samaki::server {
 
@@ -18,7 +20,8 @@ struct app;
 class connection final : public idle_closable, public std::enable_shared_from_this<connection> {
  public:
   // `socket`'s executor must be a strand of its own: everything of this connection runs there.
-  connection(app& server, connection_registry& registry, boost::asio::ip::tcp::socket socket);
+  connection(app& server, connection_registry& registry, boost::asio::ip::tcp::socket socket,
+             std::string peer_address);
 
   // The request loop. Spawn it with the shared_ptr kept alive: co_spawn(ex, [c] { return c->serve(); }, ...).
   awaitable<void> serve();
@@ -28,9 +31,15 @@ class connection final : public idle_closable, public std::enable_shared_from_th
 
  private:
   awaitable<bool> wait_for_request();
+  // Reads until the buffer holds the request's whole header block, or shows it is over the limit;
+  // `incomplete` when the read failed (timeout, the client went away).
+  awaitable<header_block_state> receive_header_block();
   awaitable<bool> send(http_response& response);
   // Answers a request that could not be read (413, 431, 400); false when nothing is worth answering.
   awaitable<bool> refuse_unreadable(boost::beast::error_code ec, const http_request& partial);
+  awaitable<bool> refuse(const http_request& partial, http::status status, std::string_view code,
+                         std::string message);
+  std::string header_too_large() const;
   // Stops sending, then briefly reads and discards what the client still sends, so the answer we
   // wrote is not lost to a TCP reset when the client is mid-body.
   awaitable<void> close_after_refusal();
@@ -40,8 +49,9 @@ class connection final : public idle_closable, public std::enable_shared_from_th
   connection_registry& registry_;
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
-  std::string client_address_;
-  bool idle_ = false;  // waiting for the next request; touched only on the strand
+  std::string peer_address_;
+  bool idle_ = false;         // waiting for the next request; touched only on the strand
+  bool had_request_ = false;  // a request has been read: from now on the idle timeout applies
 };
 
 }  // namespace samaki::server

@@ -1,12 +1,14 @@
 #pragma once
-// The open connections: enforces max_connections and, at shutdown, closes those waiting idle
-// between requests (busy ones close after their response).
+// The open connections: enforces max_connections and max_connections_per_client and, at shutdown,
+// closes those waiting idle between requests (busy ones close after their response).
 #include "server/metrics/metrics.hpp"
 
 #include <atomic>
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace samaki::server {
@@ -21,10 +23,11 @@ class idle_closable {
 
 class connection_registry {
  public:
-  connection_registry(std::size_t limit, gauge& open_connections);
+  connection_registry(std::size_t limit, std::size_t per_client_limit, gauge& open_connections);
 
-  // False when at the limit or shutting down: the caller closes the socket at once.
-  bool try_add(const std::shared_ptr<idle_closable>& connection);
+  // False when at either limit or shutting down: the caller closes the socket at once. `client` is the
+  // peer address the connection counts against; empty for one not counted per client (a trusted proxy).
+  bool try_add(const std::shared_ptr<idle_closable>& connection, std::string_view client = {});
   void remove(const idle_closable* connection);
   // From now on refuse new connections, and ask every open one to close once idle.
   void drain();
@@ -32,11 +35,18 @@ class connection_registry {
   std::size_t size() const;
 
  private:
+  struct entry {
+    std::weak_ptr<idle_closable> connection;
+    std::string client;
+  };
+
   const std::size_t limit_;
+  const std::size_t per_client_limit_;
   gauge& open_connections_;
   std::atomic<bool> draining_{false};
   mutable std::mutex mutex_;
-  std::unordered_map<const idle_closable*, std::weak_ptr<idle_closable>> open_;
+  std::unordered_map<const idle_closable*, entry> open_;
+  std::unordered_map<std::string, std::size_t> per_client_;  // only clients with connections open
 };
 
 }  // namespace samaki::server

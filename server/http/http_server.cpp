@@ -23,7 +23,7 @@ using asio::ip::tcp;
 struct http_server::runtime {
   explicit runtime(app& s)
       : server(s),
-        registry(s.config.max_connections, s.metrics.open_connections),
+        registry(s.config.max_connections, s.config.max_connections_per_client, s.metrics.open_connections),
         io(s.config.threads),
         control(asio::make_strand(io)),
         acceptor(control),

@@ -1,6 +1,7 @@
 #include "server/http/listener.hpp"
 
 #include "server/app.hpp"
+#include "server/http/client_address.hpp"
 #include "server/http/connection.hpp"
 
 #include <spdlog/spdlog.h>
@@ -29,8 +30,14 @@ awaitable<void> accept_connections(app& server, asio::io_context& io, asio::ip::
       co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
-    auto c = std::make_shared<connection>(server, registry, std::move(socket));
-    if (!registry.try_add(c)) {
+    boost::system::error_code peer_error;
+    const auto peer = socket.remote_endpoint(peer_error);
+    const std::string peer_address =
+        peer_error ? "-" : canonical_address(peer.address().to_string()).value_or("-");
+    // A trusted proxy carries many clients' connections: those are not counted per client.
+    const std::string_view client = server.clients.trusts(peer_address) ? "" : std::string_view(peer_address);
+    auto c = std::make_shared<connection>(server, registry, std::move(socket), peer_address);
+    if (!registry.try_add(c, client)) {
       server.metrics.refused_connections.add();
       continue;  // the socket closes with `c`
     }

@@ -1,6 +1,7 @@
 #pragma once
-// The accept loop: each accepted socket gets its own strand and connection, unless the
-// connection limit is reached (or the service is draining), in which case it is closed at once.
+// The accept loop: each accepted socket gets its own strand and connection, unless a connection limit
+// (all connections, or those of its peer address) is reached or the service is draining, in which case
+// it is closed at once.
 #include "server/http/connection_registry.hpp"
 #include "server/http/http_types.hpp"
 

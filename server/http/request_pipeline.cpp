@@ -29,6 +29,7 @@ struct answered {
   std::string_view user;
   std::string_view request_id;
   std::string_view client_address;
+  std::string_view peer_address;
   clock::time_point started;
 };
 
@@ -56,7 +57,8 @@ void finish(app& server, const http_request& request, http_response& response, c
               .elapsed = elapsed,
               .user = a.user,
               .request_id = a.request_id,
-              .client_address = a.client_address});
+              .client_address = a.client_address,
+              .peer_address = a.peer_address});
 }
 
 awaitable<ledger::result<principal>> authenticate(request_context& ctx) {
@@ -108,40 +110,41 @@ awaitable<http_response> dispatch_safely(request_context& ctx) {
 
 }  // namespace
 
-awaitable<http_response> handle_request(app& server, http_request& request, std::string_view client_address) {
+awaitable<http_response> handle_request(app& server, http_request& request, std::string_view peer_address) {
   const auto started = clock::now();
   const auto target = boost::urls::parse_origin_form(to_std(request.target()));
   if (!target) {
-    co_return answer_unreadable(server, request, client_address, http::status::bad_request, "bad_request",
+    co_return answer_unreadable(server, request, peer_address, http::status::bad_request, "bad_request",
                                 "the request target is not a path");
   }
   request_context ctx{.server = server,
                       .request = request,
                       .target = *target,
                       .params = {},
-                      .client_address = std::string(client_address),
+                      .client_address = server.clients.client_of(peer_address, request),
                       .request_id = make_request_id(),
                       .route_label = "unmatched",
                       .caller = std::nullopt};
   http_response response = co_await dispatch_safely(ctx);
   finish(server, request, response,
          {ctx.route_label, ctx.caller ? std::string_view(ctx.caller->username) : "-", ctx.request_id,
-          client_address, started});
+          ctx.client_address, peer_address, started});
   co_return response;
 }
 
-http_response answer_unreadable(app& server, const http_request& request, std::string_view client_address,
+http_response answer_unreadable(app& server, const http_request& request, std::string_view peer_address,
                                 http::status status, std::string_view code, std::string message) {
   const auto started = clock::now();
   http_response response = error_response(status, code, message);
   const std::string request_id = make_request_id();
-  finish(server, request, response, {"unreadable", "-", request_id, client_address, started});
+  const std::string client = server.clients.client_of(peer_address, request);
+  finish(server, request, response, {"unreadable", "-", request_id, client, peer_address, started});
   response.keep_alive(false);
   return response;
 }
 
-http_response handle_request_now(app& server, http_request request, std::string_view client_address) {
-  return run_sync(handle_request(server, request, client_address));
+http_response handle_request_now(app& server, http_request request, std::string_view peer_address) {
+  return run_sync(handle_request(server, request, peer_address));
 }
 
 }  // namespace samaki::server

@@ -16,6 +16,12 @@ http_response text_response(http::status status, std::string body, std::string_v
   return res;
 }
 
+http_response download_response(std::string body, std::string_view content_type, std::string_view file_name) {
+  auto res = text_response(http::status::ok, std::move(body), content_type);
+  res.set(http::field::content_disposition, "attachment; filename=\"" + std::string(file_name) + "\"");
+  return res;
+}
+
 http_response error_response(http::status status, std::string_view code, std::string_view message,
                              const error_details& details) {
   boost::json::object detail_object;

@@ -18,6 +18,9 @@ using error_details = std::vector<std::pair<std::string, std::string>>;
 
 http_response json_response(http::status status, const boost::json::value& body);
 http_response text_response(http::status status, std::string body, std::string_view content_type);
+// 200 with `Content-Disposition: attachment; filename="<file_name>"`, so a browser saves it under that
+// name. `file_name` must be plain ASCII without quotes or backslashes (see download_name).
+http_response download_response(std::string body, std::string_view content_type, std::string_view file_name);
 
 // {"error": {"code": code, "message": message, "details": {...}}}
 http_response error_response(http::status status, std::string_view code, std::string_view message,

@@ -74,4 +74,10 @@ std::vector<ledger::audit_record> audit_log(const test_server& server) {
   return ledger::list_audit(reads.db(), everything);
 }
 
+std::vector<ledger::audit_record> audit_log(const test_server& server, std::string_view action) {
+  auto records = audit_log(server);
+  std::erase_if(records, [&](const auto& r) { return r.action != action; });
+  return records;
+}
+
 }  // namespace samaki::api_test

@@ -31,5 +31,7 @@ api_client signed_in(const test_server& server, std::string_view username, std::
 
 // The server's audit log, oldest first (read from its database; the server may keep running).
 std::vector<ledger::audit_record> audit_log(const test_server& server);
+// Only its records of `action`, e.g. "login.failed".
+std::vector<ledger::audit_record> audit_log(const test_server& server, std::string_view action);
 
 }  // namespace samaki::api_test

@@ -20,7 +20,9 @@ using namespace samaki::api_test;
 namespace {
 
 // For each role, "<own group>/<other group>": A = allowed (the handler runs: any status but 401, 403,
-// 404 and 5xx), F = 403 forbidden, N = 404 not found (existence never revealed).
+// 404 and 5xx), F = 403 forbidden, N = 404 not found (existence never revealed). On a group route the
+// other group is always N for a role that does not see it, even where the role may not use the route at
+// all (F in its own group): a 403 there would say the group exists.
 struct expected_access {
   bool public_route = false;  // no sign-in needed: anonymous callers are allowed too
   std::string admin, staff, treasurer, member;
@@ -33,32 +35,37 @@ const std::map<std::string, expected_access>& matrix() {
       {"POST /api/v1/auth/login", {true, "A/A", "A/A", "A/A", "A/A"}},
       {"POST /api/v1/auth/logout", {false, "A/A", "A/A", "A/A", "A/A"}},
       {"GET /api/v1/me", {false, "A/A", "A/A", "A/A", "A/A"}},
+      {"GET /api/v1/me/sessions", {false, "A/A", "A/A", "A/A", "A/A"}},
+      // Someone else's session id is as unknown as one that never was, to every role.
+      {"DELETE /api/v1/me/sessions/{sid}", {false, "N/N", "N/N", "N/N", "N/N"}},
       {"GET /api/v1/users", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"POST /api/v1/users", {false, "A/A", "F/F", "F/F", "F/F"}},
+      {"DELETE /api/v1/users/{uid}/sessions", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"GET /api/v1/groups", {false, "A/A", "A/A", "A/A", "A/A"}},
       {"POST /api/v1/groups", {false, "A/A", "F/F", "F/F", "F/F"}},
       {"GET /api/v1/groups/{gid}", {false, "A/A", "A/N", "A/N", "A/N"}},
-      {"GET /api/v1/groups/{gid}/members", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/members", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/members", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/members", {false, "A/A", "F/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/members/{mid}", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/members/{mid}/statement", {false, "A/A", "A/N", "A/N", "A/N"}},
-      {"GET /api/v1/groups/{gid}/accounts", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/accounts", {false, "A/A", "F/F", "A/N", "F/F"}},
-      {"GET /api/v1/groups/{gid}/accounts/{code}", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/accounts/{code}/close", {false, "A/A", "F/F", "A/N", "F/F"}},
-      {"GET /api/v1/groups/{gid}/entries", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/entries", {false, "A/A", "F/F", "A/N", "F/F"}},
-      {"GET /api/v1/groups/{gid}/entries/{id}", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/entries/{id}/reverse", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/accounts", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/accounts", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/accounts/{code}", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/entries", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/entries", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/entries/{id}", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/entries/{id}/reverse", {false, "A/A", "F/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/periods", {false, "A/A", "A/N", "A/N", "A/N"}},
-      {"POST /api/v1/groups/{gid}/periods", {false, "A/A", "F/F", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/periods/{id}/reopen", {false, "A/A", "F/F", "F/F", "F/F"}},
+      {"POST /api/v1/groups/{gid}/periods", {false, "A/A", "F/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/reports/trial-balance", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/verify", {false, "A/A", "A/N", "A/N", "A/N"}},
-      {"POST /api/v1/groups/{gid}/operations", {false, "A/A", "F/F", "A/N", "F/F"}},
-      {"GET /api/v1/groups/{gid}/operations", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"GET /api/v1/groups/{gid}/operations/{id}", {false, "A/A", "A/N", "A/N", "F/F"}},
-      {"POST /api/v1/groups/{gid}/operations/{id}/reverse", {false, "A/A", "F/F", "A/N", "F/F"}},
+      {"GET /api/v1/groups/{gid}/export", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/accounts/{code}/close", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/periods/{id}/reopen", {false, "A/A", "F/N", "F/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/operations", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/operations", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/operations/{id}", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"POST /api/v1/groups/{gid}/operations/{id}/reverse", {false, "A/A", "F/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/operation-types", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
   };
@@ -79,9 +86,10 @@ std::vector<std::pair<std::string, std::string>> route_table() {
 }
 
 // The ids one side of the matrix uses: a group, a member in it (the member user's own in group A), an
-// entry, a closed period and an operation in it.
+// entry, a closed period and an operation in it, and a user whose sessions an admin may end (no caller of
+// the matrix).
 struct group_ids {
-  std::int64_t group, member, entry, period = 0, operation = 0;
+  std::int64_t group, member, entry, user = 0, period = 0, operation = 0;
 };
 
 std::string fill(std::string pattern, const group_ids& ids) {
@@ -94,6 +102,8 @@ std::string fill(std::string pattern, const group_ids& ids) {
   replace("/periods/{id}", "/periods/" + std::to_string(ids.period));
   replace("/operations/{id}", "/operations/" + std::to_string(ids.operation));
   replace("{id}", std::to_string(ids.entry));
+  replace("{uid}", std::to_string(ids.user));
+  replace("{sid}", "0123456789abcdef0123456789abcdef");
   replace("{code}", "1010");
   return pattern;
 }
@@ -111,8 +121,8 @@ char outcome(int status) {
 TEST_CASE("every route, every role, own group and another: the expected status", "[api][access]") {
   test_server server;
   auto admin = signed_in_as(server, "admin");
-  group_ids own{create_group(admin), 0, 0};
-  group_ids other{create_group(admin), 0, 0};
+  group_ids own{create_group(admin), 0, 0, 0};
+  group_ids other{create_group(admin), 0, 0, 0};
   own.member = create_member(admin, own.group, "Own member");
   other.member = create_member(admin, other.group, "Other member");
   for (auto* side : {&own, &other}) {
@@ -136,6 +146,10 @@ TEST_CASE("every route, every role, own group and another: the expected status",
     side->period = closed.json.at("id").as_int64();
   }
   const std::vector<std::int64_t> in_own = {own.group};
+  for (auto* side : {&own, &other}) {
+    auto bystander = signed_in_as(server, "staff", {side->group});
+    side->user = bystander.get("/api/v1/me").json.at("user").at("id").as_int64();
+  }
   std::map<std::string, std::function<api_client()>> sign_in_role = {
       {"admin", [&] { return signed_in_as(server, "admin"); }},
       {"staff", [&] { return signed_in_as(server, "staff", in_own); }},

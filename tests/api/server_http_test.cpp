@@ -1,8 +1,14 @@
 // The HTTP service on a real socket: system routes, headers, limits, timeouts, static files, shutdown.
 #include "tests/api/http_client.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <fstream>
 #include <regex>
@@ -17,6 +23,62 @@ namespace {
 
 std::string first_line(const std::string& text) {
   return text.substr(0, text.find('\n'));
+}
+
+// A bare TCP connection to the server from a chosen loopback address (every 127.x.y.z is this host), to
+// be a second client; and to hold a connection without sending anything.
+class raw_socket {
+ public:
+  raw_socket(std::uint16_t port, const char* from = "127.0.0.1") : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    REQUIRE(fd_ >= 0);
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    ::inet_pton(AF_INET, from, &local.sin_addr);
+    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+    sockaddr_in server{};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(port);
+    ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+    REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&server), sizeof server) == 0);
+    timeval patience{10, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+  }
+  ~raw_socket() { ::close(fd_); }
+  raw_socket(const raw_socket&) = delete;
+  raw_socket& operator=(const raw_socket&) = delete;
+
+  // GET /healthz; the status line's code, or 0 when the server closed the connection instead.
+  int healthz() {
+    const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    if (::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) < 0) return 0;
+    std::string reply;
+    char buffer[4096];
+    // /healthz answers a short body; its end is the closing brace.
+    while (reply.find('}') == std::string::npos) {
+      const auto n = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) return 0;
+      reply.append(buffer, static_cast<std::size_t>(n));
+    }
+    return reply.starts_with("HTTP/1.1 ") ? std::stoi(reply.substr(9, 3)) : -1;
+  }
+
+  // True when the server closes the connection (end of stream or reset) within the receive timeout.
+  bool closed_by_server() {
+    char byte;
+    return ::recv(fd_, &byte, 1, 0) == 0 || errno == ECONNRESET;
+  }
+
+ private:
+  int fd_;
+};
+
+// A GET /healthz whose header block (request line, fields, blank line) is exactly `size` bytes.
+std::string request_of_size(std::size_t size, std::size_t target_padding = 0) {
+  const std::string target = "/healthz?" + std::string(target_padding, 'q');
+  const std::string head = "GET " + target + " HTTP/1.1\r\nHost: x\r\nX-Pad: ";
+  const std::string tail = "\r\n\r\n";
+  REQUIRE(size > head.size() + tail.size());
+  return head + std::string(size - head.size() - tail.size(), 'p') + tail;
 }
 
 }  // namespace
@@ -90,6 +152,61 @@ TEST_CASE("bodies over the limit get 413, oversized headers 431, garbage 400", "
   CHECK(connection.request("GET", "/healthz", {}, {{"X-Long", long_header}}).status == 431);
   CHECK(connection.send_raw("NOT HTTP AT ALL\r\n\r\n").status == 400);
   CHECK(connection.request("GET", "/healthz").status == 200);  // the server is fine
+}
+
+TEST_CASE("the header limit is exact: a header block of the limit passes, one byte more gets 431",
+          "[api][http]") {
+  test_server server;  // header_limit_bytes 8192
+  const auto status_of = [&](const std::string& request) {
+    http_connection connection(server.port());
+    return connection.send_raw(request).status;
+  };
+  CHECK(request_of_size(8192).size() == 8192);
+  CHECK(status_of(request_of_size(8191)) == 200);
+  CHECK(status_of(request_of_size(8192)) == 200);
+  CHECK(status_of(request_of_size(8193)) == 431);
+  // The request line and the fields count together (each under the limit, both over it).
+  CHECK(status_of(request_of_size(8193, 5000)) == 431);
+  CHECK(status_of(request_of_size(8192, 5000)) == 200);
+  test_server small({"--header-limit-bytes", "1024"});
+  http_connection connection(small.port());
+  CHECK(connection.send_raw(request_of_size(1025)).status == 431);
+  CHECK(connection.send_raw(request_of_size(1024)).status == 200);
+}
+
+TEST_CASE("one client holding its share of connections does not lock out others", "[api][http]") {
+  test_server server({"--max-connections-per-client", "2"});
+  raw_socket first(server.port()), second(server.port());
+  REQUIRE(first.healthz() == 200);
+  REQUIRE(second.healthz() == 200);
+  raw_socket third(server.port());
+  CHECK(third.healthz() == 0);
+  raw_socket elsewhere(server.port(), "127.0.0.2");
+  CHECK(elsewhere.healthz() == 200);
+  CHECK(first.healthz() == 200);  // those it holds still work
+
+  // A trusted proxy carries many clients: its connections are not counted per client.
+  test_server proxied({"--max-connections-per-client", "1", "--trusted-proxies", "127.0.0.1"});
+  raw_socket a(proxied.port()), b(proxied.port()), c(proxied.port());
+  CHECK(a.healthz() == 200);
+  CHECK(b.healthz() == 200);
+  CHECK(c.healthz() == 200);
+}
+
+TEST_CASE("a connection that sends nothing is closed after the first-byte timeout, a kept-alive one is not",
+          "[api][http]") {
+  test_server server({"--first-byte-timeout-seconds", "1"});
+  raw_socket silent(server.port());
+  raw_socket kept(server.port());
+  REQUIRE(kept.healthz() == 200);
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(silent.closed_by_server());
+  const auto waited = std::chrono::steady_clock::now() - started;
+  CHECK(waited > 500ms);
+  CHECK(waited < 5s);
+  // Between requests the idle timeout (60 s) applies.
+  std::this_thread::sleep_for(1500ms);
+  CHECK(kept.healthz() == 200);
 }
 
 TEST_CASE("connections over the limit are closed at once", "[api][http]") {

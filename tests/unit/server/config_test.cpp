@@ -84,6 +84,61 @@ TEST_CASE("every key has a variable and a flag", "[server][config]") {
   CHECK(settings_flag_names().size() == settings_keys().size() + 1);
 }
 
+TEST_CASE("trusted proxies: a JSON array in the file, commas in a variable or flag, each an address",
+          "[server][config]") {
+  settings s;
+  CHECK(s.trusted_proxies.empty());
+  CHECK(s.client_address_header == "X-Forwarded-For");
+  apply_config_json(
+      s, R"({"trusted_proxies": ["127.0.0.1", "10.0.0.0/8"], "client_address_header": "X-Real-IP"})",
+      "f.json");
+  CHECK(s.trusted_proxies == std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"});
+  CHECK(s.client_address_header == "X-Real-IP");
+  apply_environment(s, fake_environment({{"SAMAKI_TRUSTED_PROXIES", "::1, 192.168.0.0/16"}}));
+  CHECK(s.trusted_proxies == std::vector<std::string>{"::1", "192.168.0.0/16"});
+  apply_flags(s, flags({"--trusted-proxies", ""}));
+  CHECK(s.trusted_proxies.empty());
+  apply_flags(s, flags({"--trusted-proxies", "127.0.0.1"}));
+  CHECK(s.trusted_proxies == std::vector<std::string>{"127.0.0.1"});
+
+  CHECK_THROWS_WITH(apply_config_json(s, R"({"trusted_proxies": "127.0.0.1"})", "f.json"),
+                    Catch::Contains("expected an array of strings"));
+  CHECK_THROWS_WITH(apply_config_json(s, R"({"trusted_proxies": ["127.0.0.1,10.0.0.1"]})", "f.json"),
+                    Catch::Contains("without commas"));
+  CHECK_THROWS_WITH(apply_config_json(s, R"({"trusted_proxies": ["proxy.local"]})", "f.json"),
+                    Catch::Contains("an IP address or network") && Catch::Contains("proxy.local"));
+  CHECK_THROWS_WITH(apply_environment(s, fake_environment({{"SAMAKI_TRUSTED_PROXIES", "10.0.0.0/40"}})),
+                    Catch::Contains("SAMAKI_TRUSTED_PROXIES"));
+  CHECK_THROWS_WITH(apply_flags(s, flags({"--client-address-header", "X Forwarded"})),
+                    Catch::Contains("a header name"));
+}
+
+TEST_CASE("the deployment trusts the local proxy, which names each client in X-Forwarded-For",
+          "[server][config]") {
+  const auto read = [](const fs::path& file) {
+    std::ifstream in(file);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string unit = read(repository_config() / "samaki.service");
+  CHECK_THAT(unit, Catch::Contains("Environment=SAMAKI_TRUSTED_PROXIES=127.0.0.1"));
+  const std::string proxy = read(repository_config() / "nginx-samaki.conf");
+  CHECK_THAT(proxy, Catch::Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"));
+  CHECK_THAT(proxy, Catch::Contains("proxy_pass http://127.0.0.1:8080;"));
+}
+
+TEST_CASE("connection limits and hash threads come from flags too, within their ranges", "[server][config]") {
+  settings s;
+  apply_flags(s, flags({"--max-connections-per-client", "1000", "--first-byte-timeout-seconds", "3"}));
+  CHECK(s.max_connections_per_client == 1000);
+  CHECK(s.first_byte_timeout == std::chrono::seconds(3));
+  CHECK_THROWS_WITH(apply_flags(s, flags({"--max-connections-per-client", "0"})),
+                    Catch::Contains("--max-connections-per-client"));
+  apply_environment(s, fake_environment({{"SAMAKI_HASH_THREADS", "2"}, {"SAMAKI_HASH_QUEUE_LIMIT", "0"}}));
+  CHECK(s.hash_threads == 2);
+  CHECK(s.hash_queue_limit == 0);
+  CHECK_THROWS_WITH(apply_flags(s, flags({"--hash-threads", "0"})), Catch::Contains("--hash-threads"));
+}
+
 TEST_CASE("unknown keys, wrong types and out-of-range values are errors naming their origin",
           "[server][config]") {
   settings s;

@@ -33,6 +33,8 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
   std::set<std::string> matrix;
   for (const auto& r : service.routes.routes()) {
     CHECK(r.access.sign_in_required);
+    // Every group route checks the group first, so a group the caller cannot see is always 404.
+    if (r.pattern.has_param(group_param)) CHECK(r.access.group_scoped);
     matrix.insert(describe(r));
   }
   const std::string all = "admin,staff,treasurer,member";
@@ -65,6 +67,7 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/operations/{id} " + readers + " group",
                       "POST " + g + "/operations/{id}/reverse " + keepers + " group",
                       "GET " + g + "/operation-types " + all + " group",
+                      "GET " + g + "/export " + readers + " group",
                       "GET /api/v1/audit admin,staff",
                   });
 }

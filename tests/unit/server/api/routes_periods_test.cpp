@@ -22,19 +22,6 @@ TEST_CASE("seal words: 256 distinct words, six per head, from its first six byte
   CHECK_FALSE(ledger::seal_words("not hex"));
 }
 
-TEST_CASE("csv fields are quoted only when they must be", "[server][routes][reports]") {
-  CHECK(server::csv_field("Cash box") == "Cash box");
-  CHECK(server::csv_field("a,b") == "\"a,b\"");
-  CHECK(server::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(server::csv_field("two\nlines") == "\"two\nlines\"");
-  CHECK(server::csv_field(" padded") == "\" padded\"");
-  CHECK(server::csv_field("") == "");
-  server::csv_writer csv;
-  csv.row({"a", "b,c"});
-  csv.row(std::vector<std::string>{"1", ""});
-  CHECK(csv.take() == "a,\"b,c\"\r\n1,\r\n");
-}
-
 TEST_CASE("closing a period seals the chain and refuses earlier postings", "[server][routes][periods]") {
   routes_fixture f;
   const auto periods = routes_fixture::group_path(f.savings.id, "/periods");

@@ -46,7 +46,7 @@ class token_table final : public authenticator {
 
 }  // namespace
 
-TEST_CASE("authorize: 401 without a caller, 403 for the role, 404 outside the caller's groups",
+TEST_CASE("authorize: 401 without a caller, 404 outside the caller's groups, then 403 for the role",
           "[server][access]") {
   const auto treasurer = someone(user_role::treasurer, {group_id(1)});
   const auto admin = someone(user_role::admin);
@@ -59,7 +59,11 @@ TEST_CASE("authorize: 401 without a caller, 403 for the role, 404 outside the ca
   CHECK(refusal(post_entry, &treasurer, group_id(2)) == errc::not_found);
   CHECK(refusal(post_entry, &admin, group_id(2)) == std::nullopt);
   CHECK(refusal(post_entry, &member, group_id(1)) == errc::forbidden);
-  CHECK(refusal(post_entry, &member, group_id(2)) == errc::forbidden);
+  // Another group is unknown to a member, whatever the route: 404, never 403.
+  CHECK(refusal(post_entry, &member, group_id(2)) == errc::not_found);
+  const auto staff = someone(user_role::staff, {group_id(1)});
+  CHECK(refusal(post_entry, &staff, group_id(1)) == errc::forbidden);
+  CHECK(refusal(post_entry, &staff, group_id(2)) == errc::not_found);
   CHECK(refusal(post_entry, &treasurer) == errc::not_found);  // no group given: refused, not waved through
 
   const auto statement = access::own_member(role_set::all());
@@ -105,6 +109,8 @@ TEST_CASE("the pipeline signs in, then checks the route's policy before the hand
   CHECK(handle_request_now(service, request("/api/v1/groups/1/entries", "m1")).result() ==
         http::status::forbidden);
   CHECK(handle_request_now(service, request("/api/v1/groups/2/entries", "t1")).result() ==
+        http::status::not_found);
+  CHECK(handle_request_now(service, request("/api/v1/groups/2/entries", "m1")).result() ==
         http::status::not_found);
   CHECK(handled == 0);
   const auto res = handle_request_now(service, request("/api/v1/groups/1/entries", "t1"));

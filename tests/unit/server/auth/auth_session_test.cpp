@@ -2,6 +2,7 @@
 // the test moves, so expiry needs no waiting. Also the credential and cookie helpers on their own.
 #include "server/api/auth_routes.hpp"
 #include "server/app.hpp"
+#include "server/async/run_sync.hpp"
 #include "server/auth/auth_service.hpp"
 #include "server/auth/credentials.hpp"
 #include "server/auth/user_creation.hpp"
@@ -15,6 +16,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <future>
+#include <thread>
 
 using namespace samaki;
 using namespace samaki::server;
@@ -31,6 +34,8 @@ class auth_app {
     config.secure_cookie = secure_cookie;
     config.db_path = dir_.file("auth.db");
     config.db_threads = 1;
+    config.hash_threads = 1;
+    config.hash_queue_limit = 0;
     config.token_ttl = std::chrono::hours(1);
     service_ = std::make_unique<app>(config, read_sessions_on(config.db_path));
     attach_store(*service_, store_);
@@ -46,14 +51,30 @@ class auth_app {
   }
   ~auth_app() { service_->run_shutdown_hooks(); }
 
+  // A staff user with the password "battery staple".
+  ledger::user_info add_staff(std::string username) {
+    ledger::new_user user{.username = std::move(username),
+                          .password = "battery staple",
+                          .display_name = "",
+                          .role = ledger::role::staff,
+                          .groups = {},
+                          .member = std::nullopt};
+    auto made = test::run<ledger::user_info>(store_, create_user_work(hash_new_user(user), {}));
+    REQUIRE(made.has_value());
+    return *made;
+  }
+
   http_response send(http_request request) {
     return handle_request_now(*service_, std::move(request), "10.0.0.9");
   }
 
-  http_response login(std::string_view password = "correct horse") {
-    return send(make_request(http::verb::post, "/api/v1/auth/login",
-                             R"({"username":"root","password":")" + std::string(password) + R"("})"));
+  http_response login(std::string_view password = "correct horse", std::string_view username = "root") {
+    return send(make_request(
+        http::verb::post, "/api/v1/auth/login",
+        R"({"username":")" + std::string(username) + R"(","password":")" + std::string(password) + R"("})"));
   }
+
+  app& service() { return *service_; }
 
   std::atomic<std::int64_t> now{start_time};
 
@@ -130,6 +151,57 @@ TEST_CASE("logout ends the session at once", "[auth][session]") {
         "samaki_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
   CHECK(server.send(with_bearer(make_request(http::verb::get, "/api/v1/me"), token)).result() ==
         http::status::unauthorized);
+}
+
+TEST_CASE("ending a user's sessions drops what the authenticator kept of them", "[auth][session]") {
+  auth_app server;
+  const auto clerk = server.add_staff("clerk");
+  const std::string root = text_of(json_body(server.login()), "token");
+  const std::string token = text_of(json_body(server.login("battery staple", "clerk")), "token");
+  const auto me = [&](const std::string& t) {
+    return server.send(with_bearer(make_request(http::verb::get, "/api/v1/me"), t)).result();
+  };
+  REQUIRE(me(token) == http::status::ok);  // kept in memory from now on
+  const auto ended = server.send(with_bearer(
+      make_request(http::verb::delete_, "/api/v1/users/" + std::to_string(clerk.id.value) + "/sessions"),
+      root));
+  REQUIRE(ended.result() == http::status::ok);
+  CHECK(json_body(ended).at("ended") == 1);
+  CHECK(me(token) == http::status::unauthorized);
+  CHECK(me(root) == http::status::ok);
+
+  // Forgetting alone ends nothing: the session is read again from the database.
+  const std::string again = text_of(json_body(server.login("battery staple", "clerk")), "token");
+  REQUIRE(me(again) == http::status::ok);
+  installed_auth_service(server.service())->forget_user(clerk.id);
+  CHECK(me(again) == http::status::ok);
+}
+
+TEST_CASE("while the hash threads are full, logins are refused at once and reads go on", "[auth][session]") {
+  auth_app server;  // one hash thread, no queue
+  const std::string root = text_of(json_body(server.login()), "token");
+  std::promise<void> release;
+  auto occupied = std::async(std::launch::async, [&server, released = release.get_future().share()] {
+    return run_sync(on_hash_pool(server.service().hashing, [released] {
+      released.wait();
+      return true;
+    }));
+  });
+  while (server.service().hashing.admitted() < 1) std::this_thread::yield();
+
+  const auto busy = server.login();
+  CHECK(busy.result() == http::status::service_unavailable);
+  CHECK(json_body(busy).at("error").at("code") == "unavailable");
+  CHECK(to_std(busy[http::field::retry_after]) == "1");
+  // Reads need no hash thread.
+  const auto users = server.send(with_bearer(make_request(http::verb::get, "/api/v1/users"), root));
+  CHECK(users.result() == http::status::ok);
+  // A refusal for want of a thread is no failed attempt: five of them lock nobody out.
+  for (int i = 0; i < 5; ++i) REQUIRE(server.login("wrong").result() == http::status::service_unavailable);
+
+  release.set_value();
+  REQUIRE(occupied.get().has_value());
+  CHECK(server.login().result() == http::status::ok);
 }
 
 TEST_CASE("with secure_cookie the session cookie is only for HTTPS", "[auth][session]") {
