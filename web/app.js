@@ -31,15 +31,15 @@ route("/g/:gid/trial-balance", trialBalance);
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.
-const FRESH = "samaki.fresh_sign_in";
+let signedOutHere = false;
 
 // Where a screen sends someone who may not see it; null lets them in.
 setGuard((screen, params, address) => {
   document.body.classList.toggle("signed-in", Boolean(session.user));
   const user = session.user;
-  if (user) sessionStorage.removeItem(FRESH);
+  if (user) signedOutHere = false;
   if (screen.public) return screen.name === "signin" && user ? "/" : null;
-  if (!user) return sessionStorage.getItem(FRESH) ? "/signin" : `/signin?next=${encodeURIComponent(address)}`;
+  if (!user) return signedOutHere ? "/signin" : `/signin?next=${encodeURIComponent(address)}`;
   if (user.role === "member") {
     // A member has one page per group: their own.
     const own = `/g/${params.gid}/members/${user.member_id}`;
@@ -63,7 +63,7 @@ function labelHeader() {
 
 document.getElementById("signout").addEventListener("click", () => {
   signOut();
-  sessionStorage.setItem(FRESH, "1");
+  signedOutHere = true;
   go("/signin", { replace: true });
 });
 

@@ -3,7 +3,8 @@
 // at once, shows "loading" after 300 ms, and paints only the answer to the latest request: leaving a
 // screen aborts its requests, and an answer for a screen no longer shown is dropped.
 import { api } from "./api.js";
-import { h, waiting, failure } from "./ui.js";
+import { h, up, waiting, failure } from "./ui.js";
+import { t } from "./i18n.js";
 import { isAbort } from "./api.js";
 
 const routes = [];
@@ -67,7 +68,7 @@ async function load(ctx) {
     ctx.data = ctx.screen.load ? await ctx.screen.load(ctx) : null;
   } catch (error) {
     if (ctx !== current || isAbort(error)) return;
-    view().replaceChildren(failure(error, show));
+    view().replaceChildren(...(ctx.path === "/" ? [] : [up("/", t("my_groups"))]), failure(error, show));
     document.body.dataset.state = "failed";
     return;
   } finally {
