@@ -16,7 +16,9 @@ export class ApiError extends Error {
 }
 export const isAbort = (error) => error?.name === "AbortError";
 
-// A memory cache of a few slow-changing reads (a group's name, its members); sign-out and writes clear it.
+// A memory cache of a few slow-changing reads (a group's name, its members) for five minutes; sign-out
+// and this UI's own writes clear it.
+const CACHE_MS = 5 * 60_000;
 const cache = new Map();
 export const clearCache = () => cache.clear();
 export function invalidate(prefix) {
@@ -48,7 +50,7 @@ async function readBody(response) {
 // Options: method, body (an object, sent as JSON), signal, headers, cached (reuse a GET answer),
 // signedOut (true for the sign-in and sign-out calls: a 401 there is an answer, not an ended session).
 export async function api(path, { method = "GET", body, signal, headers = {}, cached = false, signedOut = false } = {}) {
-  if (cached && cache.has(path)) return structuredClone(cache.get(path));
+  if (cached && cache.get(path)?.until > Date.now()) return structuredClone(cache.get(path).answer);
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal?.addEventListener("abort", abort);
@@ -69,7 +71,7 @@ export async function api(path, { method = "GET", body, signal, headers = {}, ca
       if (response.status === 401 && !signedOut) window.dispatchEvent(new Event("samaki:signed-out"));
       throw new ApiError(response.status, error.code || `http_${response.status}`, error.message, error.details);
     }
-    if (cached) cache.set(path, structuredClone(answer));
+    if (cached) cache.set(path, { answer: structuredClone(answer), until: Date.now() + CACHE_MS });
     return answer;
   } catch (error) {
     if (error instanceof ApiError) throw error;

@@ -23,11 +23,11 @@ export const nameNode = (thing, spec = "span") =>
   nameIsLocal(thing) ? h(spec, { text: localName(thing) }) : h(spec, { translate: "no", text: localName(thing) });
 
 // The head of a group's screen: the way up, the group's name (always from this screen's own answer), the title.
-// The way up names the group, or the screen above and then the group.
+// The way up names the group, or the screen above and then the group (a print always names the group).
 export function heading(groupInfo, title, upTo = `/g/${groupInfo.id}`, upText = null) {
   return [
     up(upTo, upText ?? localName(groupInfo)),
-    upText && nameNode(groupInfo, "p.group-name"),
+    nameNode(groupInfo, upText ? "p.group-name" : "p.group-name.print-only"),
     h("h2", { text: title }),
   ];
 }

@@ -33,7 +33,10 @@ export function money(value, currency, { sign = false } = {}) {
   const negative = text.startsWith("-") && /[1-9]/.test(text);
   const symbol = SYMBOLS[currency] || { after: ` ${currency}` };
   let magnitude = text.replace(/^[-+]/, "");
-  if (symbol.decimals && !magnitude.includes(".")) magnitude += ".00";
+  if (symbol.decimals) {
+    const [whole, fraction = ""] = magnitude.split(".");
+    magnitude = `${whole}.${fraction.padEnd(2, "0")}`;
+  }
   const body = `${symbol.before || ""}${number(magnitude, { keepFraction: symbol.decimals })}${symbol.after || ""}`;
   const prefix = negative ? "-" : sign && /[1-9]/.test(text) ? "+" : "";
   return prefix + body;

@@ -1,6 +1,6 @@
 // The UI's words: every text lives in i18n/km.json and i18n/en.json (a reviewer reads those, not code).
 // Khmer first. Settings (language, Khmer digits) stay on the phone across sign-outs: they are not data.
-const state = { lang: localStorage.getItem("samaki.lang") || "km", text: {}, fallback: {} };
+const state = { lang: localStorage.getItem("samaki.lang") || "km", text: {} };
 
 export const lang = () => state.lang;
 export const setting = (name) => localStorage.getItem(`samaki.${name}`) === "1";
@@ -8,27 +8,21 @@ export function setSetting(name, on) {
   localStorage.setItem(`samaki.${name}`, on ? "1" : "0");
 }
 
-async function fetchTexts(code) {
+// Loads a language's texts (one file: the browser test checks both files have every key) and labels
+// the static page.
+export async function setLanguage(code) {
   const response = await fetch(`/i18n/${code}.json`);
   if (!response.ok) throw new Error(`i18n/${code}.json: ${response.status}`);
-  return response.json();
-}
-
-// Loads a language (and English once, for a key a translation lacks) and labels the static page.
-export async function setLanguage(code) {
-  const [text, fallback] = await Promise.all([
-    fetchTexts(code),
-    code === "en" || state.fallback.app_name ? state.fallback : fetchTexts("en"),
-  ]);
-  Object.assign(state, { lang: code, text, fallback: code === "en" ? text : fallback });
+  state.text = await response.json();
+  state.lang = code;
   localStorage.setItem("samaki.lang", code);
   document.documentElement.lang = code;
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
 }
 
-// A text by key with {placeholders} filled in; the key itself when no language has it (a bug to see).
+// A text by key with {placeholders} filled in; the key itself when the language lacks it (a bug to see).
 export function t(key, vars = {}) {
-  const template = state.text[key] ?? state.fallback[key] ?? key;
+  const template = state.text[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
 export const has = (key) => key in state.text;

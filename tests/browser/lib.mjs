@@ -99,9 +99,14 @@ export async function phonePage(browser, lang) {
     if (message.type() === "error" && !/^Failed to load resource/.test(message.text())) page.problems.push(message.text());
   });
   page.on("pageerror", (error) => page.problems.push(error.message));
-  page.on("response", (response) => {
-    const seen = `${response.status()} ${new URL(response.url()).pathname}`;
+  // The UI's own files as they came over the wire (the API's answers aside).
+  page.uiBytes = new Map();
+  page.on("response", async (response) => {
+    const path = new URL(response.url()).pathname;
+    const seen = `${response.status()} ${path}`;
     if (response.status() >= 400 && !page.allowed.has(seen)) page.problems.push(seen);
+    if (response.status() === 200 && !path.startsWith("/api/"))
+      page.uiBytes.set(path, Number(await response.headerValue("content-length").catch(() => 0)) || (await response.body()).length);
   });
   return page;
 }

@@ -22,6 +22,33 @@ function shown(value, currency) {
 }
 const localName = (lang, thing) => (lang === "km" && thing.name_km ? thing.name_km : thing.name);
 
+// The one formatting module, in the page: riel, dollars, Khmer digits and dates as khmer.md writes them.
+async function checkFormatting(page, lang) {
+  const got = await page.evaluate(async () => {
+    const f = await import("/format.js");
+    const i18n = await import("/i18n.js");
+    const sample = () => [f.money("55000.00", "KHR"), f.money("-300.50", "KHR"), f.money("12.5", "USD"),
+      f.money("15000", "KHR", { sign: true }), f.date("2026-01-05"), f.addAmounts(["0.10", "0.20", "-1"])];
+    const plain = sample();
+    i18n.setSetting("khmer_digits", true);
+    const khmer = sample();
+    i18n.setSetting("khmer_digits", false);
+    return { plain, khmer };
+  });
+  const date = lang === "km" ? "ថ្ងៃទី៥ ខែមករា ឆ្នាំ២០២៦" : "5 Jan 2026";
+  assert.deepEqual(got.plain, ["55,000 ៛", "-300.50 ៛", "$12.50", "+15,000 ៛", date, "-0.70"]);
+  if (lang === "km") assert.deepEqual(got.khmer, ["៥៥,០០០ ៛", "-៣០០.៥០ ៛", "$១២.៥០", "+១៥,០០០ ៛", date, "-0.70"]);
+}
+
+// A screen as it prints: no header, navigation or buttons; black on white.
+async function printed(page, name, shots) {
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.$$eval("header, nav, button, form", (nodes) => nodes.every((n) => getComputedStyle(n).display === "none"));
+  assert.ok(hidden, `${name}: the print has no header, navigation, buttons or forms`);
+  if (shots) await page.screenshot({ path: `${shots}/print-${name}.png`, fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+}
+
 async function texts$(page, selector) {
   return page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent.trim()));
 }
@@ -37,6 +64,7 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   assert.equal(await page.getAttribute("html", "lang"), lang);
   assert.equal(await page.textContent("#view h2"), t.sign_in);
   await snap("01-sign-in");
+  await checkFormatting(page, lang);
   await signIn(page, "treasurer", "wrong password");
   await page.waitForSelector(".form-status .error");
   assert.equal(await page.textContent(".form-status .error"), t["error.sign_in.unauthenticated"]);
@@ -112,6 +140,7 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   const shares = statement.accounts.find((a) => a.code === "3010");
   assert.equal(await page.textContent(".tile-value"), shown(shares.closing, "KHR"));
   await snap("09-member-page");
+  await printed(page, `${lang}-member-statement`, shots);
 
   // An entry, and its reversal with a reason.
   await page.goto(`${base}/#/g/${vsla.id}`);
@@ -180,6 +209,7 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   assert.match(csv.headers()["content-type"], /text\/csv/);
   assert.match(await csv.text(), /^currency,code,name/);
   await snap("17-trial-balance");
+  await printed(page, `${lang}-trial-balance`, shots);
 
   // The language switch redraws the same screen.
   await page.click("#language");
@@ -189,6 +219,11 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   await page.click("#language");
   await page.waitForFunction((code) => document.documentElement.lang === code, lang);
   noProblems(page, `${lang} treasurer`);
+  // The whole UI (every module, the stylesheet, one language) came in well under 200 KB; no font is shipped.
+  const bytes = [...page.uiBytes.values()].reduce((a, b) => a + b, 0);
+  assert.ok(bytes < 200_000, `the UI is ${bytes} bytes`);
+  assert.ok(![...page.uiBytes.keys()].some((path) => /\.(woff2?|ttf|otf)$/.test(path)), "no fonts");
+  console.log(`${lang}: the UI's files came to ${bytes} bytes (${page.uiBytes.size} files)`);
   await page.context().close();
 }
 
@@ -248,6 +283,11 @@ async function staff(browser, base, lang, shots) {
   await page.context().close();
   await api.context.dispose();
 }
+
+// Both languages have every text (Khmer alone also has the reviewed account names of khmer.md).
+const missing = (from, to) => Object.keys(from).filter((key) => !(key in to) && !key.startsWith("account."));
+assert.deepEqual(missing(T.km, T.en), [], "texts missing in en.json");
+assert.deepEqual(missing(T.en, T.km), [], "texts missing in km.json");
 
 await withServerAndBrowser(options, async ({ base, browser }) => {
   const api = await apiAs(base, "treasurer", "samaki-treasurer");

@@ -1,7 +1,7 @@
 // The trial balance (every account's debit or credit; the two totals must agree), as of a date, with
 // its CSV for spreadsheets and a clean print.
 import { accountName, t } from "../i18n.js";
-import { date, money } from "../format.js";
+import { date, money, today } from "../format.js";
 import { go } from "../router.js";
 import { h, field, table } from "../ui.js";
 import { all, group, heading } from "../books.js";
@@ -39,7 +39,7 @@ export default {
     const csv = `/api/v1/groups/${g.id}/reports/trial-balance?format=csv${asOf ? `&as_of=${asOf}` : ""}`;
     return [
       ...heading(g, t("trial_balance")),
-      h("p.lead", { text: asOf ? t("as_of_date", { date: date(asOf) }) : t("as_of_now") }),
+      h("p.lead", { text: t("as_of_date", { date: date(asOf || today()) }) }),
       form,
       report.currencies.length ? report.currencies.map((c) => currencyTable(g, c)) : h("p", { text: t("no_entries") }),
       report.currencies.map((c) => c.total_debit === c.total_credit
