@@ -86,7 +86,7 @@ export function show() {
   if (redirect && redirect !== currentPath()) return go(redirect, { replace: true });
   const controller = new AbortController();
   const ctx = {
-    ...found, path, address: currentPath(), query: new URLSearchParams(query), controller, signal: controller.signal, state: {},
+    ...found, path, address: currentPath(), query: new URLSearchParams(query), controller, signal: controller.signal,
     api: (to, options = {}) => api(to, { signal: controller.signal, ...options }),
   };
   current = ctx;
@@ -96,10 +96,19 @@ export function show() {
   load(ctx);
 }
 
-// The same screen drawn again from the data it has (the language changed): no request.
+// The same screen drawn again from the data it has (the language changed): no request, and what the
+// user had typed into its fields stays.
 export function redraw() {
-  if (current && current.data !== undefined) paint(current);
-  else if (current) show();
+  if (!current || current.data === undefined) return current && show();
+  const typed = [...view().querySelectorAll("input[id], textarea[id], select[id]")].map((n) => [n.id, n.value]);
+  paint(current);
+  for (const [id, value] of typed) {
+    const control = document.getElementById(id);
+    if (control) {
+      control.value = value;
+      control.dispatchEvent(new Event("input"));
+    }
+  }
 }
 
 export function start() {

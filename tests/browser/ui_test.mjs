@@ -120,6 +120,12 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   const person = lang === "km" ? { name: "Chenda Nhem", name_km: "ញឹម ចិន្ដា" } : { name: "Bopha Keo", name_km: "កែវ បុប្ផា" };
   await page.fill("#f-name_km", person.name_km);
   await page.fill("#f-name", person.name);
+  for (const code of [lang === "km" ? "en" : "km", lang]) {
+    await page.click("#language");  // the form is drawn again in the other language, with what was typed
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await page.textContent("label[for=f-phone]"), T[code].phone);
+    assert.equal(await page.inputValue("#f-name"), person.name);
+  }
   await page.fill("#f-phone", "012 345 678");
   await page.check("input[name=gender][value=female]");
   await page.click("form button[type=submit]");

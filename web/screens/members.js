@@ -20,7 +20,8 @@ export default {
         ? h("ul.cards", {}, sorted.map((m) => h("li", {}, h("a.card.member-card", { href: `#/g/${g.id}/members/${m.id}` },
             nameNode(m, "strong"),
             h("small", {}, has(`gender.${m.gender}`) && h("span", { text: t(`gender.${m.gender}`) }),
-              m.joined_on && h("span", { text: t("joined", { date: date(m.joined_on) }) }))))))
+              m.joined_on && h("span", { text: t("joined", { date: date(m.joined_on) }) }),
+              m.phone && h("span", { translate: "no", text: m.phone }))))))
         : h("p", { text: t("no_members") }),
     ];
   },

@@ -20,7 +20,7 @@ function closeForm(g, ctx, last) {
   const ask = h("button.primary", { type: "button", text: t("close_period") });
   const form = h("form.card", {},
     h("h3", { text: t("close_period") }),
-    field("through", t("through"), { value: ctx.state.through || today(), input: { type: "date" } }),
+    field("through", t("through"), { value: today(), input: { type: "date" } }),
     field("kind", t("period_kind"), { value: "month", options: ["month", "year", "cycle"].map((k) => [k, t(`period.${k}`)]) }),
     ask, confirm);
   ask.addEventListener("click", () => {

@@ -19,10 +19,9 @@ export default {
     const send = onceWriter();
     const form = h("form.card", {},
       h("p", { text: t("reverse_explain") }),
-      field("reason", t("reason"), { multiline: true, value: ctx.state.reason, input: { rows: 3, maxlength: 500 } }),
+      field("reason", t("reason"), { multiline: true, input: { rows: 3, maxlength: 500 } }),
       field("date", t("reversal_date"), { value: today(), input: { type: "date" } }),
       h("div.buttons", {}, h("button.danger", { type: "submit", text: t("reverse_confirm") }), h("a.button.quiet", { href: "#" + back, text: t("cancel") })));
-    form.addEventListener("input", () => { ctx.state.reason = form.reason.value; });
     onSubmit(form, async (v) => {
       const reversal = await send(`/groups/${g.id}/entries/${entry.id}/reverse`, { memo: v.reason.trim(), date: v.date || undefined }, { signal: ctx.signal });
       invalidate(`/groups/${g.id}/entries`);
