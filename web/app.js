@@ -15,6 +15,12 @@ import periods, { seal } from "./screens/periods.js";
 import verify from "./screens/verify.js";
 import trialBalance from "./screens/trial_balance.js";
 import notFound from "./screens/not_found.js";
+import meeting from "./screens/meeting.js";
+import { operations, operation } from "./screens/operation.js";
+import { loans, loan } from "./screens/loans.js";
+import passbook from "./screens/passbook.js";
+import shareOut from "./screens/share_out.js";
+import cycleNew from "./screens/cycle.js";
 
 route("/signin", signin);
 route("/", groups);
@@ -28,6 +34,15 @@ route("/g/:gid/periods", periods);
 route("/g/:gid/periods/:through", seal);
 route("/g/:gid/verify", verify);
 route("/g/:gid/trial-balance", trialBalance);
+// Savings-group screens on the operations API (design/operations.md).
+route("/g/:gid/meeting", meeting);
+route("/g/:gid/record", operations);
+route("/g/:gid/record/:type", operation);
+route("/g/:gid/loans", loans);
+route("/g/:gid/loans/:id", loan);
+route("/g/:gid/members/:mid/passbook", passbook);
+route("/g/:gid/share-out", shareOut);
+route("/g/:gid/cycle/new", cycleNew);
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.
@@ -44,7 +59,7 @@ setGuard((screen, params, address) => {
     // A member has one page per group: their own.
     const own = `/g/${params.gid}/members/${user.member_id}`;
     if (screen.roles && !screen.roles.includes("member")) return params.gid ? own : "/";
-    if (screen.name === "member" && String(params.mid) !== String(user.member_id)) return own;
+    if (params.mid !== undefined && String(params.mid) !== String(user.member_id)) return own;
     return null;
   }
   return screen.roles && !screen.roles.includes(user.role) ? "/" : null;

@@ -84,3 +84,12 @@ export function today() {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
+
+// What a person typed as an amount ("55,000", "៥៥ ០០០", "12.5") as the API's decimal string, or null.
+export function parseAmount(typed) {
+  const text = String(typed ?? "").replace(/[០-៩]/g, (d) => KHMER_DIGITS.indexOf(d)).replace(/[\s,]/g, "");
+  return /^\d+(\.\d{1,2})?$/.test(text) ? text.replace(/^0+(?=\d)/, "") : null;
+}
+
+// An amount times a whole count, exactly: multiply("5000", 3) -> "15000".
+export const multiply = (amount, count) => addAmounts(Array.from({ length: Math.max(0, count) }, () => amount).concat("0"));

@@ -83,6 +83,10 @@ export async function apiAs(base, username, password) {
   return { get, context };
 }
 
+// The group's home asks whether the server records operations yet (operations.md is being built):
+// until it does, that question is answered 404.
+const notYetBuilt = /^404 \/api\/v1\/groups\/\d+\/operation-types$/;
+
 // A 360 x 640 phone page in `lang`, recording console errors, CSP refusals, uncaught exceptions and
 // HTTP errors other than the ones the test provokes (page.expect(["401 /api/v1/me", ...])).
 export async function phonePage(browser, lang) {
@@ -104,7 +108,7 @@ export async function phonePage(browser, lang) {
   page.on("response", async (response) => {
     const path = new URL(response.url()).pathname;
     const seen = `${response.status()} ${path}`;
-    if (response.status() >= 400 && !page.allowed.has(seen)) page.problems.push(seen);
+    if (response.status() >= 400 && !page.allowed.has(seen) && !notYetBuilt.test(seen)) page.problems.push(seen);
     if (response.status() === 200 && !path.startsWith("/api/"))
       page.uiBytes.set(path, Number(await response.headerValue("content-length").catch(() => 0)) || (await response.body()).length);
   });

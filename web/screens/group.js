@@ -5,6 +5,7 @@ import { addAmounts, date, isZero, money } from "../format.js";
 import { canWrite } from "../session.js";
 import { h, tile, link, up } from "../ui.js";
 import { all, group, accounts, nameNode } from "../books.js";
+import { operationTypes } from "./operation.js";
 
 // Cash and bank: asset accounts 10xx (savings groups: the loan-fund box 1010, the social-fund box 1020
 // and the bank or mobile money 1030), shown even when empty.
@@ -24,12 +25,18 @@ export function entryItem(gid, entry) {
     (entry.reversed_by || entry.reverses) && h("span.badge", { text: t(entry.reversed_by ? "reversed" : "reversal") })));
 }
 
-const actions = (gid) => [
-  ["members", `/g/${gid}/members`],
-  ["periods", `/g/${gid}/periods`],
-  ["verify", `/g/${gid}/verify`],
-  ["trial_balance", `/g/${gid}/trial-balance`],
-];
+// Where to go from here. Recording operations appears once the server offers them (operation-types).
+function actions(g, types) {
+  const gid = g.id;
+  const savings = g.kind === "savings_group";
+  const records = types && canWrite() ? [
+    types.some((o) => o.type === "meeting") && ["record_meeting", `/g/${gid}/meeting`],
+    ["record_other", `/g/${gid}/record`],
+  ] : [];
+  const cycle = types && savings ? [["loans", `/g/${gid}/loans`], ["share_out", `/g/${gid}/share-out`]] : [];
+  return [...records, ["members", `/g/${gid}/members`], ...cycle, ["periods", `/g/${gid}/periods`],
+    ["verify", `/g/${gid}/verify`], ["trial_balance", `/g/${gid}/trial-balance`]].filter(Boolean);
+}
 
 export default {
   name: "group",
@@ -38,8 +45,9 @@ export default {
     group: group(ctx),
     accounts: accounts(ctx),
     entries: ctx.api(`/groups/${ctx.params.gid}/entries?latest=20`).then((e) => e.items.slice().reverse()),
+    types: operationTypes(ctx).catch(() => null),
   }),
-  render({ group: g, accounts: list, entries }) {
+  render({ group: g, accounts: list, entries, types }) {
     const cash = list.filter(isCash);
     const others = list.filter((a) => !isCash(a) && !isZero(a.balance));
     return [
@@ -48,7 +56,7 @@ export default {
       h("p.kind", { text: t(`kind.${g.kind}`) }),
       h("h3", { text: t("cash_boxes") }),
       h("div.tiles", {}, cash.map((a) => tile(accountName(a, g.kind), a.balance, a.currency, { warn: a.balance.startsWith("-") }))),
-      h("nav.actions", {}, actions(g.id).map(([key, href]) => link(href, t(key), "a.button.action"))),
+      h("nav.actions", {}, actions(g, types).map(([key, href]) => link(href, t(key), "a.button.action"))),
       h("h3", { text: t("balances") }),
       others.length
         ? h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: accountName(a, g.kind) }),
