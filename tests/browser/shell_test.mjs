@@ -59,9 +59,9 @@ async function backAndReload(browser, base, gid, mid) {
 // Slow answers show "loading"; failed ones an error and a retry, with nothing of the screen before.
 async function slowAndFailed(browser, base, gid) {
   const page = await signedInPage(browser, base, "km", "treasurer", "samaki-treasurer");
-  await page.route("**/reports/trial-balance", async (route) => { await pause(1500); await route.continue().catch(() => {}); });
+  await page.route("**/reports/trial-balance", async (route) => { await pause(1000); await route.continue().catch(() => {}); });
   await page.goto(`${base}/#/g/${gid}/trial-balance`);
-  await page.waitForSelector(".waiting:not([hidden])", { timeout: 1200 });
+  await page.waitForSelector(".waiting:not([hidden])", { timeout: 900 });
   await page.waitForFunction(() => document.body.classList.contains("busy"), null, { timeout: 500 });
   await looksRight(page, "km", "40-loading", options.screenshots);
   await screen(page, "trial-balance");
@@ -91,13 +91,14 @@ async function staleAnswer(browser, base) {
   const [first, second] = (await api.get("/groups")).items;
   const secondCash = (await api.get(`/groups/${second.id}/accounts`)).items.filter((a) => /^10\d\d$/.test(a.code));
   const page = await signedInPage(browser, base, "en", "field", "samaki-field");
-  await page.route(`**/groups/${first.id}/accounts`, async (route) => { await pause(2000); await route.continue().catch(() => {}); });
-  await page.route(`**/groups/${first.id}`, async (route) => { await pause(2000); await route.continue().catch(() => {}); });
+  const late = async (route) => { await pause(1000); await route.continue().catch(() => {}); };
+  await page.route(`**/groups/${first.id}/accounts`, late);
+  await page.route(`**/groups/${first.id}`, late);
   await page.click(`a.group-card[href="#/g/${first.id}"]`);
   await pause(300);
   await page.goto(`${base}/#/g/${second.id}`);
   await screen(page, "group");
-  await pause(2500);  // the first group's answers would have come by now
+  await pause(1200);  // the first group's answers would have come by now
   assert.equal(await page.textContent("#view h2"), second.name);
   const tiles = await page.$$eval(".tile-label", (nodes) => nodes.map((n) => n.textContent));
   assert.deepEqual(tiles, secondCash.map((a) => a.name));
