@@ -127,3 +127,28 @@ export function onSubmit(form, action, options = {}) {
   });
   return form;
 }
+
+// For what cannot be undone: the first press (or Enter in a field) asks, saying warning(); only the
+// second press sends the form. check() can stop it from asking (a field is wrong). Call it before
+// onSubmit, so it hears the submit first; put the two nodes it returns into the form.
+export function askTwice(form, { ask, confirm, warning, check = () => true }) {
+  const warn = h("p.warn");
+  const askButton = h("button.primary", { type: "button", text: ask });
+  const panel = h("div.confirm", { hidden: true }, warn, h("div.buttons", {}, h("button.danger", { type: "submit", text: confirm }),
+    h("button.quiet", { type: "button", text: t("cancel"), on: { click: () => { panel.hidden = true; askButton.hidden = false; } } })));
+  askButton.addEventListener("click", () => {
+    if (!check()) return;
+    warn.textContent = warning();
+    askButton.hidden = true;
+    panel.hidden = false;
+  });
+  form.addEventListener("submit", (event) => {
+    if (!panel.hidden) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    askButton.click();
+  });
+  return [askButton, panel];
+}
+
+export const printButton = () => h("button.quiet", { type: "button", text: t("print"), on: { click: () => window.print() } });

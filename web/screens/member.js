@@ -4,7 +4,7 @@
 import { accountName, t } from "../i18n.js";
 import { addAmounts, date, isZero, money } from "../format.js";
 import { session } from "../session.js";
-import { h, tile, up } from "../ui.js";
+import { h, tile, up, printButton } from "../ui.js";
 import { all, group, nameNode } from "../books.js";
 
 // Savings: member shares (3010) and, in a cooperative, savings deposits (2030). Loan: loans to members (1100).
@@ -19,8 +19,6 @@ function signed(account, line) {
 }
 
 const own = (mid) => session.user?.role === "member" && String(session.user.member_id) === String(mid);
-
-const print = () => h("button.quiet", { type: "button", text: t("print"), on: { click: () => window.print() } });
 
 export default {
   name: "member",
@@ -55,7 +53,7 @@ export default {
             h("span", { text: accountName(account, g.kind) }),
             line.memo && h("small.memo", { translate: "no", text: line.memo }))))
         : h("p", { text: t("no_entries") }),
-      h("div.buttons.no-print", {}, h("a.button", { href: `#/g/${g.id}/verify`, text: t("verify") }), print()),
+      h("div.buttons.no-print", {}, h("a.button", { href: `#/g/${g.id}/verify`, text: t("verify") }), printButton()),
     ];
   },
 };

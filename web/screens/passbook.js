@@ -3,7 +3,7 @@
 import { t } from "../i18n.js";
 import { date, money, number } from "../format.js";
 import { session } from "../session.js";
-import { h, table, up } from "../ui.js";
+import { h, table, up, printButton } from "../ui.js";
 import { all, group, nameNode } from "../books.js";
 
 const MONEY = ["savings", "social_fund", "fines", "loan_taken", "repaid_principal", "repaid_interest", "loan_outstanding"];
@@ -30,7 +30,7 @@ export default {
       nameNode(p.member, "h2.person"),
       h("p.lead", { text: t("passbook") }),
       h("div.scroll-x", {}, sheet),
-      h("button.quiet", { type: "button", text: t("print"), on: { click: () => window.print() } }),
+      printButton(),
     ];
   },
 };

@@ -6,7 +6,7 @@ import { date, today } from "../format.js";
 import { canWrite } from "../session.js";
 import { invalidate, api } from "../api.js";
 import { go } from "../router.js";
-import { h, field, fieldError, onSubmit } from "../ui.js";
+import { h, field, fieldError, onSubmit, askTwice } from "../ui.js";
 import { all, group, heading } from "../books.js";
 
 export const sealCode = (code) => code.replace(/(.{4})(?=.)/g, "$1 ");
@@ -14,39 +14,29 @@ export const sealCode = (code) => code.replace(/(.{4})(?=.)/g, "$1 ");
 const periods = (ctx) => ctx.api(`/groups/${ctx.params.gid}/periods?limit=1000`).then((p) => p.items);
 
 function closeForm(g, ctx, last) {
-  const confirm = h("div.confirm", { hidden: true }, h("p.warn", { text: "" }),
-    h("div.buttons", {}, h("button.danger", { type: "submit", text: t("close_confirm") }),
-      h("button.quiet", { type: "button", text: t("cancel"), on: { click: () => { confirm.hidden = true; ask.hidden = false; } } })));
-  const ask = h("button.primary", { type: "button", text: t("close_period") });
   const form = h("form.card", {},
     h("h3", { text: t("close_period") }),
     field("through", t("through"), { value: today(), input: { type: "date" } }),
-    field("kind", t("period_kind"), { value: "month", options: ["month", "year", "cycle"].map((k) => [k, t(`period.${k}`)]) }),
-    ask, confirm);
-  ask.addEventListener("click", () => {
-    const problems = validate(Object.fromEntries(new FormData(form)));
-    fieldError(form, "through", problems.through);
-    if (problems.through) return;
-    confirm.querySelector("p").textContent = t("close_warning", { date: date(form.through.value) });
-    ask.hidden = true;
-    confirm.hidden = false;
-  });
-  function validate(v) {
+    field("kind", t("period_kind"), { value: "month", options: ["month", "year", "cycle"].map((k) => [k, t(`period.${k}`)]) }));
+  const validate = (v) => {
     if (!v.through) return { through: t("required") };
     if (last && v.through <= last.through) return { through: t("already_closed_through", { date: date(last.through) }) };
     return {};
-  }
-  // Enter in a field asks first too: nothing closes without the second press.
-  form.addEventListener("submit", (event) => {
-    if (!confirm.hidden) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    ask.click();
-  });
+  };
+  form.append(...askTwice(form, {
+    ask: t("close_period"),
+    confirm: t("close_confirm"),
+    warning: () => t("close_warning", { date: date(form.through.value) }),
+    check: () => {
+      const problem = validate(Object.fromEntries(new FormData(form))).through;
+      fieldError(form, "through", problem);
+      return !problem;
+    },
+  }));
   return onSubmit(form, async (v) => {
     const closed = await api(`/groups/${g.id}/periods`, { method: "POST", body: { through: v.through, kind: v.kind }, signal: ctx.signal });
     invalidate(`/groups/${g.id}`);
-    go(`/g/${g.id}/periods/${closed.through}`, { replace: false });
+    go(`/g/${g.id}/periods/${closed.through}`);
   }, { validate, errors: { context: "close_period" } });
 }
 

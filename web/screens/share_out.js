@@ -5,18 +5,13 @@ import { money, number, today, date } from "../format.js";
 import { canWrite } from "../session.js";
 import { invalidate, onceWriter } from "../api.js";
 import { go } from "../router.js";
-import { h, field, onSubmit, table } from "../ui.js";
+import { h, field, onSubmit, table, askTwice, printButton } from "../ui.js";
 import { all, group, members, byId, heading, nameNode, memberLabel } from "../books.js";
 
 function finalForm(g, ctx, people) {
   ctx.send ??= onceWriter();
-  const confirm = h("div.confirm", { hidden: true }, h("p.warn", { text: t("share_out_warning") }),
-    h("button.danger", { type: "submit", text: t("share_out_confirm") }));
-  const ask = h("button.primary", { type: "button", text: t("share_out_final"), on: { click: () => { ask.hidden = true; confirm.hidden = false; } } });
-  const form = h("form.card.no-print", {}, field("date", t("share_out_date"), { value: today(), input: { type: "date" } }), ask, confirm);
-  form.addEventListener("submit", (event) => {
-    if (confirm.hidden) { event.preventDefault(); event.stopImmediatePropagation(); ask.click(); }
-  });
+  const form = h("form.card.no-print", {}, field("date", t("share_out_date"), { value: today(), input: { type: "date" } }));
+  form.append(...askTwice(form, { ask: t("share_out_final"), confirm: t("share_out_confirm"), warning: () => t("share_out_warning") }));
   return onSubmit(form, async (v) => {
     await ctx.send(`/groups/${g.id}/operations`, { type: "share_out", date: v.date }, { signal: ctx.signal });
     invalidate(`/groups/${g.id}`);
@@ -42,7 +37,7 @@ export default {
       table([t("member"), { text: t("savings"), num: true }, { text: t("payout"), num: true }], rows, "table.report"),
       h("p", { text: t("residual", { amount: money(s.residual, s.currency) }) }),
       canWrite() && finalForm(g, ctx, people),
-      h("button.quiet", { type: "button", text: t("print"), on: { click: () => window.print() } }),
+      printButton(),
     ];
   },
 };

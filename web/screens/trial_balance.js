@@ -3,7 +3,7 @@
 import { accountName, t } from "../i18n.js";
 import { date, money, today } from "../format.js";
 import { go } from "../router.js";
-import { h, field, table } from "../ui.js";
+import { h, field, table, printButton } from "../ui.js";
 import { all, group, heading } from "../books.js";
 
 const isNonZero = (v) => /[1-9]/.test(v);
@@ -46,7 +46,7 @@ export default {
         ? h("p.note.good", { text: t("balanced") }) : h("p.note.warn", { text: t("not_balanced") })),
       h("div.buttons.no-print", {},
         h("a.button", { href: csv, download: `trial-balance-${g.id}${asOf ? "-" + asOf : ""}.csv` }, h("span", { text: t("download") }), " ", h("span", { lang: "en", text: "CSV" })),
-        h("button.quiet", { type: "button", text: t("print"), on: { click: () => window.print() } })),
+        printButton()),
     ];
   },
 };
