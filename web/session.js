@@ -8,7 +8,7 @@ const CSRF = "samaki.csrf";
 const PENDING = "samaki.pending_logout";
 const RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
-export const session = { user: null, groups: [] };
+export const session = { user: null };
 
 const pendingLogout = () => localStorage.getItem(PENDING);
 
@@ -35,9 +35,8 @@ export async function flushSignOut(attempt = 0) {
 }
 window.addEventListener("online", () => { if (pendingLogout() !== null) flushSignOut(); });
 
-function remember(user, groups, csrf) {
+function remember(user, csrf) {
   session.user = user;
-  session.groups = groups || [];
   if (csrf) localStorage.setItem(CSRF, csrf);
   setCsrf(localStorage.getItem(CSRF));
 }
@@ -51,7 +50,7 @@ export async function resume() {
   if (!localStorage.getItem(CSRF)) return null;
   try {
     const me = await api("/me", { signedOut: true });
-    remember(me.user, me.groups);
+    remember(me.user);
     return me.user;
   } catch (error) {
     if (error.status === 401) {
@@ -66,16 +65,13 @@ export async function resume() {
 export async function signIn(username, password) {
   if (!(await flushSignOut())) throw new ApiError(0, "network", "the earlier sign-out is still waiting");
   const answer = await api("/auth/login", { method: "POST", body: { username, password }, signedOut: true });
-  remember(answer.user, [], answer.csrf_token);
-  const me = await api("/me");
-  remember(me.user, me.groups);
-  return me.user;
+  remember(answer.user, answer.csrf_token);
+  return answer.user;
 }
 
 // Everything this page knows about the session and its data, gone.
 function forget() {
   session.user = null;
-  session.groups = [];
   localStorage.removeItem(CSRF);
   setCsrf(null);
   sessionStorage.clear();

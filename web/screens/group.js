@@ -45,7 +45,8 @@ export default {
     group: group(ctx),
     accounts: accounts(ctx),
     entries: ctx.api(`/groups/${ctx.params.gid}/entries?latest=20`).then((e) => e.items.slice().reverse()),
-    types: operationTypes(ctx).catch(() => null),
+    // Does the server record operations yet? 403 says yes (not for this role); 404, not yet.
+    types: operationTypes(ctx).catch((e) => (e.status === 403 ? [] : null)),
   }),
   render({ group: g, accounts: list, entries, types }) {
     const cash = list.filter(isCash);
