@@ -5,6 +5,8 @@
 //
 //   node tests/browser/ui_test.mjs SAMAKI_BINARY WEB_ROOT [SCREENSHOT_DIR]
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems,
 } from "./lib.mjs";
@@ -289,6 +291,11 @@ async function staff(browser, base, lang, shots) {
   await page.context().close();
   await api.context.dispose();
 }
+
+// index.html preloads every module (one round of requests on a slow network, not one per import level).
+const modules = ["", "screens/"].flatMap((dir) => readdirSync(join(options.webRoot, dir)).filter((f) => f.endsWith(".js")).map((f) => "/" + dir + f));
+const preloaded = [...readFileSync(join(options.webRoot, "index.html"), "utf8").matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+assert.deepEqual(modules.filter((m) => m !== "/app.js").sort(), preloaded.sort(), "index.html preloads every module");
 
 // Both languages have every text (Khmer alone also has the reviewed account names of khmer.md).
 const missing = (from, to) => Object.keys(from).filter((key) => !(key in to) && !key.startsWith("account."));
