@@ -35,7 +35,7 @@ function busy(delta) {
 }
 
 // An Idempotency-Key: 128 random bits (crypto.randomUUID needs HTTPS; a village server may not have it).
-export function newKey() {
+function newKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

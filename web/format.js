@@ -11,7 +11,7 @@ const MONTHS = {
 // Symbols people write; other currencies keep their code after the number.
 const SYMBOLS = { KHR: { after: " ៛" }, USD: { before: "$", decimals: true }, THB: { before: "฿", decimals: true } };
 
-export const khmerDigits = (text) => String(text).replace(/[0-9]/g, (d) => KHMER_DIGITS[d]);
+const khmerDigits = (text) => String(text).replace(/[0-9]/g, (d) => KHMER_DIGITS[d]);
 // Khmer digits on a Khmer screen when the user chose them.
 const digits = (text) => (lang() === "km" && setting("khmer_digits") ? khmerDigits(text) : String(text));
 

@@ -2,10 +2,9 @@
 // it. A screen is {name, load(ctx) -> data, render(data, ctx) -> nodes}; the router clears the old screen
 // at once, shows "loading" after 300 ms, and paints only the answer to the latest request: leaving a
 // screen aborts its requests, and an answer for a screen no longer shown is dropped.
-import { api } from "./api.js";
+import { api, isAbort } from "./api.js";
 import { h, up, waiting, failure } from "./ui.js";
 import { t } from "./i18n.js";
-import { isAbort } from "./api.js";
 
 const routes = [];
 let current = null;

@@ -27,7 +27,7 @@ async function endOldSession() {
 }
 
 let retry = null;
-export async function flushSignOut(attempt = 0) {
+async function flushSignOut(attempt = 0) {
   clearTimeout(retry);
   if (await endOldSession()) return true;
   retry = setTimeout(() => flushSignOut(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
@@ -91,6 +91,5 @@ export function signOut() {
 // The server said the session is over (expired, or ended elsewhere): forget it, nothing to end.
 export const sessionEnded = forget;
 
-export const signedIn = () => session.user !== null;
 export const role = () => session.user?.role;
 export const canWrite = () => ["admin", "treasurer"].includes(role());

@@ -21,9 +21,6 @@ export function h(spec, props = {}, ...children) {
   return node;
 }
 
-// Text that is data (a name, a memo, a code): not UI language, never translated.
-export const data = (text, spec = "span") => h(spec, { translate: "no", text: text ?? "" });
-
 export const link = (href, text, spec = "a") => h(spec, { href: "#" + href, text });
 export const buttonLink = (href, text, spec = "a.button") => link(href, text, spec);
 

@@ -14,7 +14,7 @@ export const loadEntry = (ctx) => all({
 });
 
 // The entry's lines as a table: account (and member), debit, credit.
-export function linesTable({ group: g, entry, accounts: list, members: people }) {
+function linesTable({ group: g, entry, accounts: list, members: people }) {
   const byCode = new Map(list.map((a) => [a.code, a]));
   const memberOf = byId(people);
   return table([t("account"), { text: t("debit"), num: true }, { text: t("credit"), num: true }], entry.lines.map((line) => {

@@ -12,13 +12,13 @@ import { operationTypes } from "./operation.js";
 const isCash = (a) => a.type === "asset" && /^10\d\d$/.test(a.code);
 
 // An entry's size: what it moves, per currency (its debits).
-export function entryTotal(entry) {
+function entryTotal(entry) {
   const byCurrency = new Map();
   for (const line of entry.lines) if (line.debit) byCurrency.set(line.currency, [...(byCurrency.get(line.currency) || []), line.debit]);
   return [...byCurrency].map(([currency, amounts]) => money(addAmounts(amounts), currency)).join(" · ");
 }
 
-export function entryItem(gid, entry) {
+function entryItem(gid, entry) {
   return h("li", {}, h("a.entry", { href: `#/g/${gid}/entries/${entry.id}` },
     h("span.entry-top", {}, h("span", { text: date(entry.date) }), h("strong", { text: entryTotal(entry) })),
     h("span.memo", { translate: "no", text: entry.memo || "—" }),

@@ -13,7 +13,7 @@ const ATTENDANCE = ["present", "represented", "absent"];
 const minus = (amount) => (amount.startsWith("-") ? amount.slice(1) : `-${amount}`);
 const same = (a, b) => a !== null && b !== null && isZero(addAmounts([a, minus(b)]));
 
-export const loadMeeting = (ctx) => all({
+const loadMeeting = (ctx) => all({
   group: group(ctx),
   members: members(ctx),
   accounts: accounts(ctx),

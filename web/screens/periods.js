@@ -9,7 +9,7 @@ import { go } from "../router.js";
 import { h, field, fieldError, onSubmit, askTwice } from "../ui.js";
 import { all, group, heading } from "../books.js";
 
-export const sealCode = (code) => code.replace(/(.{4})(?=.)/g, "$1 ");
+const sealCode = (code) => code.replace(/(.{4})(?=.)/g, "$1 ");
 
 const periods = (ctx) => ctx.api(`/groups/${ctx.params.gid}/periods?limit=1000`).then((p) => p.items);
 
