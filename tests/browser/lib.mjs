@@ -168,6 +168,21 @@ export async function looksRight(page, lang, name, screenshots) {
   if (screenshots) await page.screenshot({ path: join(screenshots, `${lang}-${name}.png`), fullPage: true });
 }
 
+// A screen as it prints on A4 (the printable width between 15 mm margins is about 680 CSS pixels): no
+// header, navigation, buttons or forms; black on white.
+export async function printed(page, name, screenshots) {
+  const phone = page.viewportSize();
+  await page.setViewportSize({ width: 680, height: 960 });
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.$$eval("header, nav, button, form", (nodes) => nodes.every((n) => getComputedStyle(n).display === "none"));
+  assert.ok(hidden, `${name}: the print has no header, navigation, buttons or forms`);
+  const colours = await page.$eval("#view", (n) => [getComputedStyle(document.body).color, getComputedStyle(n).backgroundColor]);
+  assert.equal(colours[0], "rgb(0, 0, 0)", `${name}: black text`);
+  if (screenshots) await page.screenshot({ path: join(screenshots, `print-${name}.png`), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize(phone);
+}
+
 export function noProblems(page, where) {
   assert.deepEqual(page.problems, [], `${where}: console errors, CSP refusals or unexpected HTTP errors`);
 }

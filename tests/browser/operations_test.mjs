@@ -7,7 +7,7 @@
 //   node tests/browser/operations_test.mjs SAMAKI_BINARY WEB_ROOT [SCREENSHOT_DIR]
 import assert from "node:assert/strict";
 import {
-  readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems,
+  readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems, printed,
 } from "./lib.mjs";
 
 const options = readArguments("operations_test.mjs");
@@ -132,6 +132,7 @@ async function otherScreens(page, base, gid, lang, stand, dara) {
   await screen(page, "passbook");
   assert.equal(await page.locator("table.passbook tbody tr").count(), 3, "two meetings and the totals");
   await looksRight(page, lang, "54-passbook", shots);
+  await printed(page, `${lang}-passbook`, shots);
 
   await page.goto(`${base}/#/g/${gid}/share-out`);
   await screen(page, "share-out");

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems,
+  readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems, printed,
 } from "./lib.mjs";
 
 const options = readArguments("ui_test.mjs");
@@ -40,15 +40,6 @@ async function checkFormatting(page, lang) {
   const date = lang === "km" ? "ថ្ងៃទី៥ ខែមករា ឆ្នាំ២០២៦" : "5 Jan 2026";
   assert.deepEqual(got.plain, ["55,000 ៛", "-300.50 ៛", "$12.50", "+15,000 ៛", date, "-0.70"]);
   if (lang === "km") assert.deepEqual(got.khmer, ["៥៥,០០០ ៛", "-៣០០.៥០ ៛", "$១២.៥០", "+១៥,០០០ ៛", date, "-0.70"]);
-}
-
-// A screen as it prints: no header, navigation or buttons; black on white.
-async function printed(page, name, shots) {
-  await page.emulateMedia({ media: "print" });
-  const hidden = await page.$$eval("header, nav, button, form", (nodes) => nodes.every((n) => getComputedStyle(n).display === "none"));
-  assert.ok(hidden, `${name}: the print has no header, navigation, buttons or forms`);
-  if (shots) await page.screenshot({ path: `${shots}/print-${name}.png`, fullPage: true });
-  await page.emulateMedia({ media: "screen" });
 }
 
 async function texts$(page, selector) {

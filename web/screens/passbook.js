@@ -1,7 +1,7 @@
 // A member's passbook for a cycle (design/operations.md, "Savings-group reports"): one row a meeting,
 // as the paper passbook has it. A table that prints on A4; on the phone it scrolls sideways.
 import { t } from "../i18n.js";
-import { date, money, number } from "../format.js";
+import { date, isZero, money, number } from "../format.js";
 import { session } from "../session.js";
 import { h, table, up, printButton } from "../ui.js";
 import { all, group, nameNode } from "../books.js";
@@ -17,8 +17,8 @@ export default {
   render({ group: g, passbook: p }, ctx) {
     const mine = session.user?.role === "member";
     const row = (r) => [date(r.date), t(`attendance.${r.attendance}`), { num: true, text: number(r.shares_bought) }, { num: true, text: number(r.shares_total) },
-      ...MONEY.map((key) => ({ num: true, text: money(r[key], g.currency) }))];
-    const totals = p.totals && ["", "", { num: true, text: number(p.totals.shares_bought ?? "") }, "",
+      ...MONEY.map((key) => ({ num: true, text: isZero(r[key]) ? "" : money(r[key], g.currency) }))];  // blank, as on paper
+    const totals = p.totals && [t("total"), "", { num: true, text: number(p.totals.shares_bought ?? "") }, "",
       ...MONEY.map((key) => ({ num: true, text: p.totals[key] === undefined ? "" : money(p.totals[key], g.currency) }))];
     const headers = [t("date"), t("attendance"), { text: t("shares_bought"), num: true }, { text: t("shares_total"), num: true },
       ...MONEY.map((key) => ({ text: t(`passbook.${key}`), num: true }))];
