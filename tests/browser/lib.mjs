@@ -1,0 +1,189 @@
+// What the browser tests share: a real `samaki serve --demo` on a free port, Debian's Chromium through
+// playwright-core, phone-sized pages that record every console error and unexpected HTTP error, the
+// UI's own texts (web/i18n) to compare with, and the checks every screen must pass.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, request } from "playwright-core";
+
+// node TEST.mjs SAMAKI_BINARY WEB_ROOT [SCREENSHOT_DIR]
+export function readArguments(name) {
+  const [binary, webRoot, screenshots] = process.argv.slice(2).map((arg) => resolve(arg));
+  if (!binary || !webRoot) {
+    console.error(`usage: node ${name} SAMAKI_BINARY WEB_ROOT [SCREENSHOT_DIR]`);
+    process.exit(2);
+  }
+  return { binary, webRoot, screenshots };
+}
+
+// The UI's texts, to compare screens with what a reviewer reads in web/i18n (never a copy in the test).
+export const texts = (webRoot) => ({
+  km: JSON.parse(readFileSync(join(webRoot, "i18n", "km.json"), "utf8")),
+  en: JSON.parse(readFileSync(join(webRoot, "i18n", "en.json"), "utf8")),
+});
+
+// Starts the service with the demonstration data; resolves to its URL.
+function startServer(binary, webRoot, folder) {
+  const server = spawn(binary, ["serve", "--demo", "--port", "0", "--db", join(folder, "ui.db"), "--web-root", webRoot], {
+    cwd: folder,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
+    const read = (chunk) => {
+      output += chunk;
+      const found = output.match(/listening on (http:\/\/[^\s]+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1].replace(/\/$/, ""));
+      }
+    };
+    server.stdout.on("data", read);
+    server.stderr.on("data", read);
+    server.on("exit", (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
+  });
+  return { server, url };
+}
+
+// Runs `body({base, browser, api})` against a fresh server and browser, and cleans up after.
+export async function withServerAndBrowser({ binary, webRoot }, body) {
+  const folder = mkdtempSync(join(tmpdir(), "samaki-ui-"));
+  const { server, url } = startServer(binary, webRoot, folder);
+  let browser;
+  try {
+    const base = await url;
+    browser = await chromium.launch({
+      executablePath: process.env.SAMAKI_CHROMIUM || "/usr/bin/chromium",
+      args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"],
+    });
+    await body({ base, browser });
+  } finally {
+    await browser?.close();
+    server.kill("SIGTERM");
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+// The API as a given user sees it, outside the browser (to find groups and members, and to check).
+export async function apiAs(base, username, password) {
+  const context = await request.newContext({ baseURL: base });
+  const login = await context.post("/api/v1/auth/login", { data: { username, password } });
+  assert.equal(login.status(), 200, `${username} signs in through the API`);
+  const { token } = await login.json();
+  const headers = { Authorization: `Bearer ${token}` };
+  const get = async (path) => {
+    const response = await context.get("/api/v1" + path, { headers });
+    assert.equal(response.status(), 200, `GET ${path}`);
+    return response.json();
+  };
+  return { get, context };
+}
+
+// The group's home asks whether the server records operations yet (operations.md is being built):
+// until it does, that question is answered 404.
+const notYetBuilt = /^404 \/api\/v1\/groups\/\d+\/operation-types$/;
+
+// A 360 x 640 phone page in `lang`, recording console errors, CSP refusals, uncaught exceptions and
+// HTTP errors other than the ones the test provokes (page.expect(["401 /api/v1/me", ...])).
+export async function phonePage(browser, lang) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 1 });
+  await context.addInitScript((code) => {
+    if (!localStorage.getItem("samaki.lang")) localStorage.setItem("samaki.lang", code);
+  }, lang);
+  const page = await context.newPage();
+  page.problems = [];
+  page.allowed = new Set();
+  page.expect = (list) => list.forEach((item) => page.allowed.add(item));
+  page.on("console", (message) => {
+    // Chromium also logs each HTTP error and each failed request here; those are judged below.
+    if (message.type() === "error" && !/^Failed to load resource/.test(message.text())) page.problems.push(message.text());
+  });
+  page.on("pageerror", (error) => page.problems.push(error.message));
+  // The UI's own files as they came over the wire (the API's answers aside).
+  page.uiBytes = new Map();
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    const seen = `${response.status()} ${path}`;
+    if (response.status() >= 400 && !page.allowed.has(seen) && !notYetBuilt.test(seen)) page.problems.push(seen);
+    // The body may be gone when the page closes first; only the files' sizes are wanted.
+    if (response.status() === 200 && !path.startsWith("/api/"))
+      response.body().then((body) => page.uiBytes.set(path, body.length), () => {});
+  });
+  return page;
+}
+
+// Waits until `name` is painted with its data (the router marks body[data-state=ready]).
+export async function screen(page, name) {
+  await page.waitForSelector(`body[data-screen="${name}"][data-state="ready"]`, { timeout: 10_000 });
+}
+
+export async function signIn(page, username, password) {
+  await page.fill("#f-username", username);
+  await page.fill("#f-password", password);
+  await page.click("form.signin button[type=submit]");
+}
+
+// Every visible control and link is at least 44 CSS pixels tall: a thumb's target.
+export async function checkTouchTargets(page, where) {
+  const small = await page.$$eval("button, input, select, textarea, a, summary", (nodes) =>
+    nodes
+      .filter((n) => n.offsetParent !== null && n.type !== "hidden")
+      .map((n) => ({ what: `${n.tagName} ${(n.textContent || n.name || "").trim().slice(0, 30)}`, height: Math.round(n.getBoundingClientRect().height) }))
+      .filter((n) => n.height < 44));
+  assert.deepEqual(small, [], `${where}: touch targets under 44px`);
+}
+
+// On a Khmer screen no English is left: every visible text node, placeholder, label and the title has
+// no Latin letter, except data (names, memos, codes: marked translate="no") and text marked lang="en"
+// (the "English" switch, the seal's word list). On both: no i18n key or {placeholder} left unfilled.
+export async function checkTexts(page, lang, where) {
+  const found = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const exempt = (node) => node.parentElement.closest("[translate=no], [lang]:not([lang=km]), script, style, [hidden]");
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (text && node.parentElement.offsetParent !== null && !exempt(node)) out.push(text);
+    }
+    for (const n of document.querySelectorAll("[placeholder], [aria-label], [title]"))
+      for (const attribute of ["placeholder", "aria-label", "title"]) if (n.getAttribute(attribute)) out.push(n.getAttribute(attribute));
+    out.push(document.title);
+    return out;
+  });
+  const raw = found.filter((text) => /\{\w+\}|\b[a-z]+(?:_[a-z]+)*\.[a-z_]+\b/.test(text));
+  assert.deepEqual(raw, [], `${where}: i18n keys or placeholders on screen`);
+  if (lang === "km") {
+    const english = found.filter((text) => /[A-Za-z]/.test(text));
+    assert.deepEqual(english, [], `${where}: English on a Khmer screen`);
+  }
+}
+
+// The checks of every screen, then its picture.
+export async function looksRight(page, lang, name, screenshots) {
+  await checkTouchTargets(page, `${lang} ${name}`);
+  await checkTexts(page, lang, `${lang} ${name}`);
+  if (screenshots) await page.screenshot({ path: join(screenshots, `${lang}-${name}.png`), fullPage: true });
+}
+
+// A screen as it prints on A4 (the printable width between 15 mm margins is about 680 CSS pixels): no
+// header, navigation, buttons or forms; black on white.
+export async function printed(page, name, screenshots) {
+  const phone = page.viewportSize();
+  await page.setViewportSize({ width: 680, height: 960 });
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.$$eval("header, nav, button, form", (nodes) => nodes.every((n) => getComputedStyle(n).display === "none"));
+  assert.ok(hidden, `${name}: the print has no header, navigation, buttons or forms`);
+  const colours = await page.$eval("#view", (n) => [getComputedStyle(document.body).color, getComputedStyle(n).backgroundColor]);
+  assert.equal(colours[0], "rgb(0, 0, 0)", `${name}: black text`);
+  if (screenshots) await page.screenshot({ path: join(screenshots, `print-${name}.png`), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize(phone);
+}
+
+export function noProblems(page, where) {
+  assert.deepEqual(page.problems, [], `${where}: console errors, CSP refusals or unexpected HTTP errors`);
+}

@@ -1,0 +1,252 @@
+// The web UI's shell on a phone: Back and reload keep the screen; a slow answer shows "loading"; a
+// failed one shows an error with a retry and never another screen's or another group's data; sign-out
+// empties the form, forgets the session in the page and ends it on the server, also when the phone is
+// offline; a retried reversal reuses its Idempotency-Key; refusals read as sentences naming the member.
+//
+//   node tests/browser/shell_test.mjs SAMAKI_BINARY WEB_ROOT [SCREENSHOT_DIR]
+import assert from "node:assert/strict";
+import { request } from "playwright-core";
+import {
+  readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems,
+} from "./lib.mjs";
+
+const options = readArguments("shell_test.mjs");
+const T = texts(options.webRoot);
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function signedInPage(browser, base, lang, username, password) {
+  const page = await phonePage(browser, lang);
+  await page.goto(base + "/");
+  await screen(page, "signin");
+  await signIn(page, username, password);
+  await screen(page, "groups");
+  return page;
+}
+
+const sessionCookie = async (page) => (await page.context().cookies()).find((c) => c.name === "samaki_session").value;
+
+// What GET /me answers to a bare session cookie: 200 while the session lives, 401 once it has ended.
+async function cookieStatus(base, value) {
+  const context = await request.newContext({ baseURL: base, extraHTTPHeaders: { Cookie: `samaki_session=${value}` } });
+  const status = (await context.get("/api/v1/me")).status();
+  await context.dispose();
+  return status;
+}
+
+async function backAndReload(browser, base, gid, mid) {
+  const page = await signedInPage(browser, base, "km", "treasurer", "samaki-treasurer");
+  await page.click(`a.group-card[href="#/g/${gid}"]`);
+  await screen(page, "group");
+  await page.click(`a.action[href="#/g/${gid}/members"]`);
+  await screen(page, "members");
+  await page.click(`a.member-card[href="#/g/${gid}/members/${mid}"]`);
+  await screen(page, "member");
+  await page.goBack();
+  await screen(page, "members");
+  await page.goBack();
+  await screen(page, "group");
+  await page.reload();
+  await screen(page, "group");
+  assert.ok(page.url().endsWith(`#/g/${gid}`), "reload keeps the screen");
+  await page.goForward();
+  await screen(page, "members");
+  await page.reload();
+  await screen(page, "members");
+  noProblems(page, "Back and reload");
+  await page.context().close();
+}
+
+// Slow answers show "loading"; failed ones an error and a retry, with nothing of the screen before.
+async function slowAndFailed(browser, base, gid) {
+  const page = await signedInPage(browser, base, "km", "treasurer", "samaki-treasurer");
+  await page.route("**/reports/trial-balance", async (route) => { await pause(1000); await route.continue().catch(() => {}); });
+  await page.goto(`${base}/#/g/${gid}/trial-balance`);
+  await page.waitForSelector(".waiting:not([hidden])", { timeout: 900 });
+  await page.waitForFunction(() => document.body.classList.contains("busy"), null, { timeout: 500 });
+  await looksRight(page, "km", "40-loading", options.screenshots);
+  await screen(page, "trial-balance");
+  await page.unroute("**/reports/trial-balance");
+
+  await page.goto(`${base}/#/g/${gid}`);
+  await screen(page, "group");
+  await page.route("**/entries?latest=20", (route) => route.abort("failed"));
+  await page.goto(`${base}/#/g/${gid}/members`);
+  await screen(page, "members");
+  await page.goto(`${base}/#/g/${gid}`);
+  await page.waitForSelector("body[data-state=failed] .failure button");
+  assert.equal(await page.textContent(".failure .error"), T.km["error.network"]);
+  assert.equal(await page.locator("#view h2, #view .tile, #view .member-card").count(), 0, "nothing of another screen stays");
+  await looksRight(page, "km", "41-failed-with-retry", options.screenshots);
+  await page.unroute("**/entries?latest=20");
+  await page.click(".failure button");
+  await screen(page, "group");
+  assert.ok(await page.locator(".tile").count() > 0);
+  noProblems(page, "slow and failed");
+  await page.context().close();
+}
+
+// A late answer for a group left behind never shows under another group's name.
+async function staleAnswer(browser, base) {
+  const api = await apiAs(base, "field", "samaki-field");
+  const [first, second] = (await api.get("/groups")).items;
+  const secondCash = (await api.get(`/groups/${second.id}/accounts`)).items.filter((a) => /^10\d\d$/.test(a.code));
+  const page = await signedInPage(browser, base, "en", "field", "samaki-field");
+  const late = async (route) => { await pause(1000); await route.continue().catch(() => {}); };
+  await page.route(`**/groups/${first.id}/accounts`, late);
+  await page.route(`**/groups/${first.id}`, late);
+  await page.click(`a.group-card[href="#/g/${first.id}"]`);
+  await pause(300);
+  await page.goto(`${base}/#/g/${second.id}`);
+  await screen(page, "group");
+  await pause(1200);  // the first group's answers would have come by now
+  assert.equal(await page.textContent("#view h2"), second.name);
+  const tiles = await page.$$eval(".tile-label", (nodes) => nodes.map((n) => n.textContent));
+  assert.deepEqual(tiles, secondCash.map((a) => a.name));
+  noProblems(page, "stale answer");
+  await page.context().close();
+  await api.context.dispose();
+}
+
+// Sign-out: an empty form, nothing remembered, the old cookie dead; Back shows no data.
+async function signOutClears(browser, base) {
+  const page = await signedInPage(browser, base, "km", "treasurer", "samaki-treasurer");
+  page.expect(["401 /api/v1/me"]);
+  await page.click("a.group-card");
+  await screen(page, "group");
+  const cookie = await sessionCookie(page);
+  await page.click("#signout");
+  await screen(page, "signin");
+  assert.equal(await page.inputValue("#f-username"), "");
+  assert.equal(await page.inputValue("#f-password"), "");
+  await page.waitForFunction(() => localStorage.getItem("samaki.pending_logout") === null);
+  const stored = await page.evaluate(() => ({ session: sessionStorage.length, csrf: localStorage.getItem("samaki.csrf") }));
+  assert.deepEqual(stored, { session: 0, csrf: null });
+  assert.equal(await cookieStatus(base, cookie), 401, "the old session cookie no longer works");
+  await page.goBack();
+  await screen(page, "signin");
+  assert.equal(await page.locator(".tile, a.entry").count(), 0, "Back after sign-out shows no data");
+  await looksRight(page, "km", "42-signed-out", options.screenshots);
+  // The next person starts at their own groups.
+  await signIn(page, "sokha", "samaki-sokha");
+  await screen(page, "groups");
+  noProblems(page, "sign-out");
+  await page.context().close();
+}
+
+// Offline: signed out at once in the page; the server hears of it when the phone is back online.
+async function signOutOffline(browser, base) {
+  const page = await signedInPage(browser, base, "en", "treasurer", "samaki-treasurer");
+  const cookie = await sessionCookie(page);
+  await page.context().setOffline(true);
+  await page.click("#signout");
+  await screen(page, "signin");
+  assert.equal(await page.inputValue("#f-username"), "");
+  assert.ok(await page.evaluate(() => localStorage.getItem("samaki.pending_logout")), "the sign-out waits for the network");
+  assert.equal(await cookieStatus(base, cookie), 200, "the server has not heard yet");
+  await page.context().setOffline(false);
+  await page.waitForFunction(() => localStorage.getItem("samaki.pending_logout") === null, null, { timeout: 10_000 });
+  assert.equal(await cookieStatus(base, cookie), 401, "ended once online");
+  noProblems(page, "offline sign-out");
+  await page.context().close();
+}
+
+// A sign-out still waiting is not undone by a reload: the old cookie signs nobody in.
+async function signOutPendingAcrossReload(browser, base) {
+  const page = await signedInPage(browser, base, "en", "treasurer", "samaki-treasurer");
+  const cookie = await sessionCookie(page);
+  await page.route("**/api/v1/auth/logout", (route) => route.abort("failed"));
+  await page.click("#signout");
+  await screen(page, "signin");
+  await page.reload();
+  await screen(page, "signin");
+  assert.equal(await cookieStatus(base, cookie), 200);
+  await page.unroute("**/api/v1/auth/logout");
+  await signIn(page, "treasurer", "samaki-treasurer");
+  await screen(page, "groups");
+  assert.equal(await cookieStatus(base, cookie), 401, "the old session ended before the new one began");
+  noProblems(page, "pending sign-out");
+  await page.context().close();
+}
+
+// A session ended elsewhere: sign in again and land back on the same screen.
+async function sessionEnded(browser, base, gid) {
+  const page = await signedInPage(browser, base, "en", "treasurer", "samaki-treasurer");
+  page.expect([`401 /api/v1/groups/${gid}/reports/trial-balance`, `401 /api/v1/groups/${gid}`]);
+  const csrf = await page.evaluate(() => localStorage.getItem("samaki.csrf"));
+  assert.equal((await page.request.post(base + "/api/v1/auth/logout", { headers: { "X-CSRF-Token": csrf } })).status(), 204);
+  await page.goto(`${base}/#/g/${gid}/trial-balance`);
+  await screen(page, "signin");
+  await signIn(page, "treasurer", "samaki-treasurer");
+  await screen(page, "trial-balance");
+  noProblems(page, "session ended elsewhere");
+  await page.context().close();
+}
+
+// A reversal whose answer was lost is sent again with the same Idempotency-Key: one reversal, not two.
+// Then refusals: a known code names the member; an unknown one shows the server's message.
+async function reversalRetryAndRefusals(browser, base, api, gid) {
+  const entries = (await api.get(`/groups/${gid}/entries?latest=50`)).items;
+  const target = entries.reverse().find((e) => !e.reverses && !e.reversed_by);
+  const members = (await api.get(`/groups/${gid}/members`)).items;
+  const page = await signedInPage(browser, base, "km", "treasurer", "samaki-treasurer");
+  const keys = [];
+  let attempts = 0;
+  await page.route("**/reverse", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (++attempts === 1) {
+      await route.fetch();  // the server does it; the answer is lost on the way back
+      await route.abort("failed");
+    } else await route.continue();
+  });
+  await page.goto(`${base}/#/g/${gid}/entries/${target.id}/reverse`);
+  await screen(page, "reverse");
+  await page.fill("#f-reason", "ចុចពីរដង");
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".form-status .error");
+  assert.equal(await page.textContent(".form-status .error"), T.km["error.network"]);
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".flash");
+  await screen(page, "entry");
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], "the retry reuses the Idempotency-Key");
+  const after = (await api.get(`/groups/${gid}/entries?latest=50`)).items;
+  assert.equal(after.filter((e) => e.reverses === target.id).length, 1, "one reversal");
+  await page.unroute("**/reverse");
+
+  // Refusals as sentences: the member by name, the server's words when the code is unknown.
+  const next = after.slice().reverse().find((e) => !e.reverses && !e.reversed_by);
+  const path = `/api/v1/groups/${gid}/entries/${next.id}/reverse`;
+  page.expect([`422 ${path}`]);
+  const dara = members.find((m) => m.name === "Dara Kim") || members[0];
+  let refusal = { code: "loan_in_arrears", message: "member has a loan in arrears", details: { member_id: String(dara.id) } };
+  await page.route("**/reverse", (route) => route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: refusal }) }));
+  await page.goto(`${base}/#/g/${gid}/entries/${next.id}/reverse`);
+  await screen(page, "reverse");
+  await page.fill("#f-reason", "សាកល្បង");
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".form-status .error");
+  assert.equal(await page.textContent(".form-status .error"), T.km["error.loan_in_arrears.member"].replace("{member}", dara.name_km));
+  await looksRight(page, "km", "43-refusal-names-member", options.screenshots);
+  refusal = { code: "some_new_rule", message: "a rule the UI does not know yet", details: {} };
+  await page.click("form button[type=submit]");
+  await page.waitForFunction(() => document.querySelector(".form-status .server-message")?.textContent === "a rule the UI does not know yet");
+  assert.ok((await page.textContent(".form-status .error")).startsWith(T.km["error.refused"]));
+  noProblems(page, "reversal retry and refusals");
+  await page.context().close();
+}
+
+await withServerAndBrowser(options, async ({ base, browser }) => {
+  const api = await apiAs(base, "treasurer", "samaki-treasurer");
+  const gid = (await api.get("/groups")).items[0].id;
+  const mid = (await api.get(`/groups/${gid}/members`)).items[0].id;
+  await backAndReload(browser, base, gid, mid);
+  await slowAndFailed(browser, base, gid);
+  await staleAnswer(browser, base);
+  await signOutClears(browser, base);
+  await signOutOffline(browser, base);
+  await signOutPendingAcrossReload(browser, base);
+  await sessionEnded(browser, base, gid);
+  await reversalRetryAndRefusals(browser, base, api, gid);
+  await api.context.dispose();
+  console.log("web UI shell: Back and reload, loading, failure and retry, stale answers, sign-out (also offline), expired session, idempotent retry, refusals: ok");
+});

@@ -1,0 +1,41 @@
+// The UI's words: every text lives in i18n/km.json and i18n/en.json (a reviewer reads those, not code).
+// Khmer first. Settings (language, Khmer digits) stay on the phone across sign-outs: they are not data.
+const state = { lang: localStorage.getItem("samaki.lang") || "km", text: {} };
+
+export const lang = () => state.lang;
+export const setting = (name) => localStorage.getItem(`samaki.${name}`) === "1";
+export function setSetting(name, on) {
+  localStorage.setItem(`samaki.${name}`, on ? "1" : "0");
+}
+
+// Loads a language's texts (one file: the browser test checks both files have every key) and labels
+// the static page.
+export async function setLanguage(code) {
+  const response = await fetch(`/i18n/${code}.json`);
+  if (!response.ok) throw new Error(`i18n/${code}.json: ${response.status}`);
+  state.text = await response.json();
+  state.lang = code;
+  localStorage.setItem("samaki.lang", code);
+  document.documentElement.lang = code;
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+}
+
+// A text by key with {placeholders} filled in; the key itself when the language lacks it (a bug to see).
+export function t(key, vars = {}) {
+  const template = state.text[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+export const has = (key) => key in state.text;
+
+// A name in the reader's script: name_km on a Khmer screen when there is one.
+export const localName = (thing) => (state.lang === "km" && thing?.name_km ? thing.name_km : thing?.name ?? "");
+
+// Whether localName(thing) is in the screen's language (a Latin name on a Khmer screen is data, not UI).
+export const nameIsLocal = (thing) => state.lang !== "km" || Boolean(thing?.name_km);
+
+// An account's name; km.json may hold the reviewed Khmer term of a chart account (design/khmer.md),
+// keyed by the group's kind and the account code, until the server's chart carries it.
+export function accountName(account, kind) {
+  const reviewed = state.lang === "km" && kind && state.text[`account.${kind}.${account.code}`];
+  return reviewed || localName(account);
+}
