@@ -11,7 +11,7 @@ ledger::store_options store_options_from(const settings& config) {
   return options;
 }
 
-void attach_store(app& service, ledger::store& store) {
+void attach_store(service& service, ledger::store& store) {
   service.store = &store;
   // The kept balance lists are dropped around each commit that changes their groups.
   service.account_lists = std::make_shared<account_list_cache>();

@@ -32,11 +32,10 @@ boost::json::object accounts_page(std::vector<account_balance> accounts, const p
 }
 
 // The group's accounts read from the database, with the body most requests ask for made once.
-ledger::result<std::shared_ptr<const account_snapshot>> read_accounts(db_thread_context& db,
-                                                                      ledger::group_id group) {
-  if (auto found = existing_group(db.db(), group); !found) return found.error();
+ledger::result<std::shared_ptr<const account_snapshot>> read_accounts(reader& r, ledger::group_id group) {
+  if (auto found = existing_group(r.db(), group); !found) return found.error();
   auto copy = std::make_shared<account_snapshot>();
-  copy->accounts = ledger::list_accounts(db.db(), group);
+  copy->accounts = ledger::list_accounts(r.db(), group);
   copy->first_page = boost::json::serialize(accounts_page(copy->accounts, page_query{}));
   return copy;
 }
@@ -45,13 +44,13 @@ awaitable<http_response> list_accounts(request_context& ctx) {
   auto page = read_page(ctx);
   if (!page) co_return error_response(page.error());
   auto group = path_group(ctx);
-  auto* cache = ctx.server.account_lists.get();
+  auto* cache = ctx.service.account_lists.get();
   auto accounts = cache ? cache->find(group) : nullptr;
   if (!accounts) {
-    auto read = co_await on_db(ctx.server, [&](db_thread_context& db) {
-      if (!cache) return read_accounts(db, group);
+    auto read = co_await on_reader(ctx.service, [&](reader& r) {
+      if (!cache) return read_accounts(r, group);
       auto ticket = cache->before_reading(group);  // before the read, so a commit during it is noticed
-      auto copy = read_accounts(db, group);
+      auto copy = read_accounts(r, group);
       if (copy) cache->keep(ticket, *copy);
       return copy;
     });
@@ -106,10 +105,10 @@ struct account_detail {
 
 awaitable<http_response> get_account(request_context& ctx) {
   const std::string& code = ctx.params.text("code");
-  auto found = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<account_detail> {
-    auto account = ledger::find_account(db.db(), path_group(ctx), code);
+  auto found = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<account_detail> {
+    auto account = ledger::find_account(r.db(), path_group(ctx), code);
     if (!account) return ledger::error(ledger::errc::not_found, "no account " + code + " in this group");
-    auto members = account->account.member_ledger ? ledger::member_balances(db.db(), account->account)
+    auto members = account->account.member_ledger ? ledger::member_balances(r.db(), account->account)
                                                   : std::vector<ledger::member_balance>();
     return account_detail{std::move(*account), std::move(members)};
   });
@@ -125,7 +124,7 @@ awaitable<http_response> get_account(request_context& ctx) {
 
 }  // namespace
 
-void add_account_routes(app& service) {
+void add_account_routes(service& service) {
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/accounts", access::in_group(book_readers),
                      list_accounts);
   service.routes.add(http::verb::post, "/api/v1/groups/{gid}/accounts", access::in_group(book_keepers),

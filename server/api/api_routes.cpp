@@ -2,11 +2,11 @@
 
 #include "server/api/auth_routes.hpp"
 #include "server/api/ledger_routes.hpp"
-#include "server/app.hpp"
+#include "server/service.hpp"
 
 namespace samaki::server {
 
-void add_api_routes(app& service) {
+void add_api_routes(service& service) {
   (void)service;
   add_auth_routes(service);
   add_ledger_routes(service);

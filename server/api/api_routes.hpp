@@ -2,8 +2,8 @@
 // Every /api/v1 route of the ledger, registered in one place so the route table stays whole.
 namespace samaki::server {
 
-struct app;
+struct service;
 
-void add_api_routes(app& service);
+void add_api_routes(service& service);
 
 }  // namespace samaki::server

@@ -4,7 +4,7 @@
 //   std::function<ledger::result<T>(ledger::write_context&)> work = [record = audit_of(ctx, "entry.post",
 //       group, "entry")](ledger::write_context& w) mutable -> ledger::result<T> {
 //     auto r = ...; if (r) { record.target += ...; ledger::append_audit(w, record); } return r; };
-//   co_await on_writer<T>(*ctx.server.store, std::move(work));   // named first: see on_writer.hpp
+//   co_await on_writer<T>(*ctx.service.store, std::move(work));   // named first: see on_writer.hpp
 #include "ledger/access/users.hpp"
 #include "ledger/ids.hpp"
 

@@ -2,7 +2,6 @@
 // thread, open a session; every attempt leaves an audit record (never the password or the token).
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
-#include "server/app.hpp"
 #include "server/async/hash_pool.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/auth/auth_service.hpp"
@@ -11,6 +10,7 @@
 #include "server/http/responses.hpp"
 #include "server/json/auth_json.hpp"
 #include "server/json/json_edge.hpp"
+#include "server/service.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -137,13 +137,13 @@ awaitable<http_response> open_session(request_context& ctx, auth_service& auth,
   writer_work work = open_session_work(session, user.id, std::move(record));
   const auto opened = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!opened) co_return error_response(opened.error());
-  co_return session_response(session, user, ctx.server.config.secure_cookie);
+  co_return session_response(session, user, ctx.service.config.secure_cookie);
 }
 
 }  // namespace
 
 awaitable<http_response> login(request_context& ctx) {
-  auth_service* auth = installed_auth_service(ctx.server);
+  auth_service* auth = installed_auth_service(ctx.service);
   if (auth == nullptr) {
     co_return error_response(http::status::service_unavailable, "unavailable", "sign-in is not set up here");
   }
@@ -155,10 +155,10 @@ awaitable<http_response> login(request_context& ctx) {
     co_await audit_refusal(ctx, "login.throttled", request->username);
     co_return throttled_response(admission.retry_after);
   }
-  const auto found = co_await on_db(
-      ctx.server, [&](db_thread_context& db) { return ledger::find_login(db.db(), request->username); });
+  const auto found = co_await on_reader(
+      ctx.service, [&](reader& r) { return ledger::find_login(r.db(), request->username); });
   const auto matches =
-      co_await on_hash_pool(ctx.server.hashing, [&] { return password_matches(*request, found); });
+      co_await on_hash_pool(ctx.service.hashing, [&] { return password_matches(*request, found); });
   if (!matches) {
     // Not an attempt at the password: the admission is dropped uncounted.
     co_await audit_refusal(ctx, "login.busy", request->username);

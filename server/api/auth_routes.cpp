@@ -3,13 +3,13 @@
 #include "ledger/store/queries.hpp"
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
-#include "server/app.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/auth/auth_service.hpp"
 #include "server/auth/credentials.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/responses.hpp"
 #include "server/json/auth_json.hpp"
+#include "server/service.hpp"
 
 #include <functional>
 #include <optional>
@@ -51,19 +51,19 @@ awaitable<http_response> logout(request_context& ctx) {
   auto work = end_session_work(found->token, audit_of(ctx, "logout"));
   const auto ended = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!ended) co_return error_response(ended.error());
-  if (auto* auth = installed_auth_service(ctx.server)) {
+  if (auto* auth = installed_auth_service(ctx.service)) {
     auth->session_ended(ledger::token_hash(found->token));
     auth->forget_user(ctx.caller->user);
   }
-  co_return logged_out(ctx.server.config.secure_cookie);
+  co_return logged_out(ctx.service.config.secure_cookie);
 }
 
 awaitable<http_response> me(request_context& ctx) {
   const principal& caller = *ctx.caller;
   std::optional<std::vector<ledger::group_id>> visible;
   if (caller.role != user_role::admin) visible = caller.groups;
-  const auto found = co_await on_db(ctx.server, [&](db_thread_context& db) {
-    return std::pair(ledger::load_user(db.db(), caller.user), ledger::list_groups(db.db(), visible));
+  const auto found = co_await on_reader(ctx.service, [&](reader& r) {
+    return std::pair(ledger::load_user(r.db(), caller.user), ledger::list_groups(r.db(), visible));
   });
   if (!found.first) co_return error_response(http::status::unauthorized, "unauthenticated", "sign in again");
   co_return me_response(*found.first, found.second);
@@ -72,12 +72,12 @@ awaitable<http_response> me(request_context& ctx) {
 }  // namespace
 
 ledger::store& writer_of(request_context& ctx) {
-  if (ctx.server.store == nullptr)
+  if (ctx.service.store == nullptr)
     throw ledger::error_exception(ledger::error(ledger::errc::unavailable, "the ledger is not open"));
-  return *ctx.server.store;
+  return *ctx.service.store;
 }
 
-void add_auth_routes(app& service) {
+void add_auth_routes(service& service) {
   service.routes.add(http::verb::post, "/api/v1/auth/login", access::anyone(), login);
   service.routes.add(http::verb::post, "/api/v1/auth/logout", access::signed_in(), logout);
   service.routes.add(http::verb::get, "/api/v1/me", access::signed_in(), me);

@@ -50,7 +50,7 @@ ledger::result<std::string> query_choice(const request_context& ctx, std::string
 std::string download_name(const request_context& ctx, std::string_view what,
                           const std::optional<ledger::calendar_date>& date, std::string_view extension) {
   // A date writes as YYYY-MM-DD, so the name holds nothing to escape.
-  auto day = date.value_or(ledger::calendar_date::today(ctx.server.config.timezone_offset_minutes));
+  auto day = date.value_or(ledger::calendar_date::today(ctx.service.config.timezone_offset_minutes));
   return "samaki-group-" + std::to_string(path_group(ctx).value) + "-" + std::string(what) + "-" +
          day.to_string() + "." + std::string(extension);
 }

@@ -7,9 +7,9 @@
 #include "ledger/ids.hpp"
 #include "ledger/store/sqlite.hpp"
 #include "server/api/audit_trail.hpp"
-#include "server/app.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/http/request_context.hpp"
+#include "server/service.hpp"
 
 #include <boost/json/object.hpp>
 
@@ -74,7 +74,7 @@ awaitable<ledger::result<T>> write_audited(request_context& ctx, std::string act
                                            std::function<ledger::result<T>(ledger::write_context&)> change,
                                            std::function<std::optional<audit_note>(const T&)> note_of) {
   // Not a coroutine itself: it only hands on on_writer's awaitable.
-  return on_writer<T>(*ctx.server.store,
+  return on_writer<T>(*ctx.service.store,
                       [record = audit_of(ctx, std::move(action), group), change = std::move(change),
                        note_of = std::move(note_of)](ledger::write_context& w) mutable -> ledger::result<T> {
                         auto done = change(w);

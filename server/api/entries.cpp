@@ -24,7 +24,7 @@ std::optional<audit_note> note_of(const posted& p) {
 // 201 for a new entry (counted in /metrics), 200 for the same request replayed.
 http_response posted_response(request_context& ctx, const ledger::result<posted>& p) {
   if (!p) return error_response(p.error());
-  if (!p->replayed) ctx.server.metrics.postings_committed.add();
+  if (!p->replayed) ctx.service.metrics.postings_committed.add();
   return json_response(p->replayed ? http::status::ok : http::status::created, entry_json(p->entry));
 }
 
@@ -98,9 +98,9 @@ awaitable<http_response> list_entries(request_context& ctx) {
   auto filter = read_filter(ctx, *page);
   if (!filter) co_return error_response(filter.error());
   auto entries =
-      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::vector<ledger::entry>> {
-        if (auto group = existing_group(db.db(), filter->group); !group) return group.error();
-        return ledger::list_entries(db.db(), *filter);
+      co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<std::vector<ledger::entry>> {
+        if (auto group = existing_group(r.db(), filter->group); !group) return group.error();
+        return ledger::list_entries(r.db(), *filter);
       });
   if (!entries) co_return error_response(entries.error());
   // Oldest first, as a journal reads; the cursor is the last seq shown. `latest` has no next page.
@@ -112,8 +112,8 @@ awaitable<http_response> list_entries(request_context& ctx) {
 }
 
 awaitable<http_response> get_entry(request_context& ctx) {
-  auto entry = co_await on_db(ctx.server, [&](db_thread_context& db) {
-    return ledger::load_entry(db.db(), ctx.params.id<ledger::entry_id>("id"));
+  auto entry = co_await on_reader(ctx.service, [&](reader& r) {
+    return ledger::load_entry(r.db(), ctx.params.id<ledger::entry_id>("id"));
   });
   if (!entry || entry->group != path_group(ctx))
     co_return error_response(ledger::error(ledger::errc::not_found, "no such entry"));
@@ -122,7 +122,7 @@ awaitable<http_response> get_entry(request_context& ctx) {
 
 }  // namespace
 
-void add_entry_routes(app& service) {
+void add_entry_routes(service& service) {
   service.routes.add(http::verb::post, "/api/v1/groups/{gid}/entries", access::in_group(book_keepers),
                      post_entry);
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/entries", access::in_group(book_readers),

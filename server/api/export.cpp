@@ -16,13 +16,13 @@ awaitable<http_response> export_journal(request_context& ctx) {
   auto format = query_choice(ctx, "format", {"hledger", "csv"});
   if (!format) co_return error_response(format.error());
   const bool as_csv = *format == "csv";
-  auto text = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::string> {
+  auto text = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<std::string> {
     // Every page of the journal from the same moment, though the writer commits meanwhile.
-    ledger::sqlite::read_snapshot snapshot(db.db());
-    if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
-    if (!as_csv) return ledger::hledger_journal(db.db(), path_group(ctx));
+    ledger::sqlite::read_snapshot snapshot(r.db());
+    if (auto group = existing_group(r.db(), path_group(ctx)); !group) return group.error();
+    if (!as_csv) return ledger::hledger_journal(r.db(), path_group(ctx));
     std::string csv;
-    write_journal_csv(db.db(), path_group(ctx), [&csv](const std::string& page) { csv += page; });
+    write_journal_csv(r.db(), path_group(ctx), [&csv](const std::string& page) { csv += page; });
     return csv;
   });
   if (!text) co_return error_response(text.error());
@@ -32,7 +32,7 @@ awaitable<http_response> export_journal(request_context& ctx) {
 
 }  // namespace
 
-void add_export_routes(app& service) {
+void add_export_routes(service& service) {
   // The whole journal: for those who read the books, not for members (api.md, roles).
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/export", access::in_group(book_readers),
                      export_journal);

@@ -21,8 +21,8 @@ awaitable<http_response> list_groups(request_context& ctx) {
   // An admin sees every group; everyone else the groups assigned to them.
   std::optional<std::vector<ledger::group_id>> visible;
   if (ctx.caller->role != user_role::admin) visible = ctx.caller->groups;
-  auto groups = co_await on_db(ctx.server,
-                               [&](db_thread_context& db) { return ledger::list_groups(db.db(), visible); });
+  auto groups =
+      co_await on_reader(ctx.service, [&](reader& r) { return ledger::list_groups(r.db(), visible); });
   co_return json_response(http::status::ok, page_after(
                                                 std::move(groups), page->limit, std::optional(*after),
                                                 [](const group_info& g) { return g.id.value; }, group_json));
@@ -45,15 +45,15 @@ awaitable<http_response> create_group(request_context& ctx) {
 }
 
 awaitable<http_response> get_group(request_context& ctx) {
-  auto group = co_await on_db(
-      ctx.server, [&](db_thread_context& db) { return existing_group(db.db(), path_group(ctx)); });
+  auto group =
+      co_await on_reader(ctx.service, [&](reader& r) { return existing_group(r.db(), path_group(ctx)); });
   if (!group) co_return error_response(group.error());
   co_return json_response(http::status::ok, group_json(*group));
 }
 
 }  // namespace
 
-void add_group_routes(app& service) {
+void add_group_routes(service& service) {
   service.routes.add(http::verb::get, "/api/v1/groups", access::signed_in(), list_groups);
   service.routes.add(http::verb::post, "/api/v1/groups", access::signed_in({user_role::admin}), create_group);
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}", access::in_group(role_set::all()), get_group);

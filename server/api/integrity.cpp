@@ -31,11 +31,10 @@ boost::json::value optional_value(const auto& v) {
 awaitable<http_response> verify(request_context& ctx) {
   std::optional<std::string> seal;
   if (auto typed = ctx.query("seal")) seal = normalized_seal(*typed);
-  auto report =
-      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<ledger::chain_report> {
-        if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
-        return ledger::verify_chain(db.db(), path_group(ctx), seal);
-      });
+  auto report = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<ledger::chain_report> {
+    if (auto group = existing_group(r.db(), path_group(ctx)); !group) return group.error();
+    return ledger::verify_chain(r.db(), path_group(ctx), seal);
+  });
   if (!report) co_return error_response(report.error());
   boost::json::object body{{"ok", report->ok},
                            {"entries", report->entries},
@@ -89,7 +88,7 @@ awaitable<http_response> audit(request_context& ctx) {
   auto filter = read_audit_filter(ctx, *page);
   if (!filter) co_return error_response(filter.error());
   auto records =
-      co_await on_db(ctx.server, [&](db_thread_context& db) { return ledger::list_audit(db.db(), *filter); });
+      co_await on_reader(ctx.service, [&](reader& r) { return ledger::list_audit(r.db(), *filter); });
   co_return json_response(
       http::status::ok, page_body(
                             std::move(records), page->limit,
@@ -98,7 +97,7 @@ awaitable<http_response> audit(request_context& ctx) {
 
 }  // namespace
 
-void add_integrity_routes(app& service) {
+void add_integrity_routes(service& service) {
   // Anyone of the group may check the chain against the seal in their minute book.
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/verify", access::in_group(role_set::all()),
                      verify);

@@ -2,7 +2,7 @@
 
 namespace samaki::server {
 
-void add_ledger_routes(app& service) {
+void add_ledger_routes(service& service) {
   add_group_routes(service);
   add_member_routes(service);
   add_account_routes(service);

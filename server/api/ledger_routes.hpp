@@ -4,18 +4,18 @@
 // them all.
 namespace samaki::server {
 
-struct app;
+struct service;
 
-void add_ledger_routes(app& service);
+void add_ledger_routes(service& service);
 
-void add_group_routes(app& service);      // groups.cpp
-void add_member_routes(app& service);     // members.cpp
-void add_account_routes(app& service);    // accounts.cpp
-void add_entry_routes(app& service);      // entries.cpp
-void add_period_routes(app& service);     // periods.cpp
-void add_report_routes(app& service);     // reports.cpp
-void add_integrity_routes(app& service);  // integrity.cpp
-void add_operation_routes(app& service);  // operations/operation_routes.cpp
-void add_export_routes(app& service);     // export.cpp
+void add_group_routes(service& service);      // groups.cpp
+void add_member_routes(service& service);     // members.cpp
+void add_account_routes(service& service);    // accounts.cpp
+void add_entry_routes(service& service);      // entries.cpp
+void add_period_routes(service& service);     // periods.cpp
+void add_report_routes(service& service);     // reports.cpp
+void add_integrity_routes(service& service);  // integrity.cpp
+void add_operation_routes(service& service);  // operations/operation_routes.cpp
+void add_export_routes(service& service);     // export.cpp
 
 }  // namespace samaki::server

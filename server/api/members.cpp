@@ -30,11 +30,10 @@ awaitable<http_response> list_members(request_context& ctx) {
   if (!page) co_return error_response(page.error());
   auto after = page->after_id();
   if (!after) co_return error_response(after.error());
-  auto members =
-      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::vector<member_info>> {
-        if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
-        return ledger::list_members(db.db(), path_group(ctx), *after, page->limit + 1);
-      });
+  auto members = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<std::vector<member_info>> {
+    if (auto group = existing_group(r.db(), path_group(ctx)); !group) return group.error();
+    return ledger::list_members(r.db(), path_group(ctx), *after, page->limit + 1);
+  });
   if (!members) co_return error_response(members.error());
   co_return json_response(http::status::ok,
                           page_body(
@@ -59,7 +58,7 @@ awaitable<http_response> create_member(request_context& ctx) {
 }
 
 awaitable<http_response> get_member(request_context& ctx) {
-  auto member = co_await on_db(ctx.server, [&](db_thread_context& db) { return path_member(db.db(), ctx); });
+  auto member = co_await on_reader(ctx.service, [&](reader& r) { return path_member(r.db(), ctx); });
   if (!member) co_return error_response(member.error());
   co_return json_response(http::status::ok, member_json(*member));
 }
@@ -118,10 +117,10 @@ awaitable<http_response> member_statement(request_context& ctx) {
   auto format = query_choice(ctx, "format", {"json", "csv"});
   if (!format) co_return error_response(format.error());
   using statement = std::vector<ledger::statement_account>;
-  auto accounts = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<statement> {
-    auto member = path_member(db.db(), ctx);
+  auto accounts = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<statement> {
+    auto member = path_member(r.db(), ctx);
     if (!member) return member.error();
-    return ledger::member_statement(db.db(), member->group, member->id, *from, *to);
+    return ledger::member_statement(r.db(), member->group, member->id, *from, *to);
   });
   if (!accounts) co_return error_response(accounts.error());
   if (*format == "csv") {
@@ -139,7 +138,7 @@ awaitable<http_response> member_statement(request_context& ctx) {
 
 }  // namespace
 
-void add_member_routes(app& service) {
+void add_member_routes(service& service) {
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/members", access::in_group(book_readers),
                      list_members);
   service.routes.add(http::verb::post, "/api/v1/groups/{gid}/members", access::in_group(book_keepers),

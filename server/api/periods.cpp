@@ -55,11 +55,10 @@ awaitable<http_response> list_periods(request_context& ctx) {
   if (!page) co_return error_response(page.error());
   auto after = page->after_id();
   if (!after) co_return error_response(after.error());
-  auto periods =
-      co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<std::vector<period_info>> {
-        if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
-        return ledger::load_periods(db.db(), path_group(ctx));
-      });
+  auto periods = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<std::vector<period_info>> {
+    if (auto group = existing_group(r.db(), path_group(ctx)); !group) return group.error();
+    return ledger::load_periods(r.db(), path_group(ctx));
+  });
   if (!periods) co_return error_response(periods.error());
   // Oldest close first; the cursor is the last id shown.
   std::erase_if(*periods, [&](const period_info& p) { return p.id.value <= *after; });
@@ -71,7 +70,7 @@ awaitable<http_response> list_periods(request_context& ctx) {
 
 }  // namespace
 
-void add_period_routes(app& service) {
+void add_period_routes(service& service) {
   service.routes.add(http::verb::post, "/api/v1/groups/{gid}/periods", access::in_group(book_keepers),
                      close_period);
   // Seals are what members wrote into their minute book: every role of the group may read them.

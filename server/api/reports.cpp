@@ -53,9 +53,9 @@ awaitable<http_response> trial_balance(request_context& ctx) {
   auto format = query_choice(ctx, "format", {"json", "csv"});
   if (!format) co_return error_response(format.error());
   using report = std::vector<trial_balance_currency>;
-  auto currencies = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<report> {
-    if (auto group = existing_group(db.db(), path_group(ctx)); !group) return group.error();
-    return ledger::trial_balance(db.db(), path_group(ctx), *as_of);
+  auto currencies = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<report> {
+    if (auto group = existing_group(r.db(), path_group(ctx)); !group) return group.error();
+    return ledger::trial_balance(r.db(), path_group(ctx), *as_of);
   });
   if (!currencies) co_return error_response(currencies.error());
   if (*format == "csv") {
@@ -67,7 +67,7 @@ awaitable<http_response> trial_balance(request_context& ctx) {
 
 }  // namespace
 
-void add_report_routes(app& service) {
+void add_report_routes(service& service) {
   // The trial balance is a summary of the group's books: members may read it too (api.md, roles).
   service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/trial-balance",
                      access::in_group(role_set::all()), trial_balance);

@@ -4,7 +4,6 @@
 #include "ledger/store/write_context.hpp"
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
-#include "server/app.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/auth/auth_service.hpp"
 #include "server/auth/credentials.hpp"
@@ -12,6 +11,7 @@
 #include "server/http/request_context.hpp"
 #include "server/http/responses.hpp"
 #include "server/json/auth_json.hpp"
+#include "server/service.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -30,21 +30,20 @@ std::string current_token_hash(const request_context& ctx) {
 }
 
 std::int64_t unix_now(request_context& ctx) {
-  if (auto* auth = installed_auth_service(ctx.server)) return auth->now();
+  if (auto* auth = installed_auth_service(ctx.service)) return auth->now();
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
 void forget_user(request_context& ctx, ledger::user_id user) {
-  if (auto* auth = installed_auth_service(ctx.server)) auth->forget_user(user);
+  if (auto* auth = installed_auth_service(ctx.service)) auth->forget_user(user);
 }
 
 awaitable<http_response> list_own_sessions(request_context& ctx) {
   const std::int64_t now = unix_now(ctx);
   const std::string current = current_token_hash(ctx);
-  const auto rows = co_await on_db(ctx.server, [&](db_thread_context& db) {
-    return ledger::list_sessions(db.db(), ctx.caller->user, now);
-  });
+  const auto rows = co_await on_reader(
+      ctx.service, [&](reader& r) { return ledger::list_sessions(r.db(), ctx.caller->user, now); });
   boost::json::array items;
   for (const auto& row : rows) {
     items.push_back({{"id", session_id(row.token_hash)},
@@ -79,12 +78,12 @@ awaitable<http_response> end_own_session(request_context& ctx) {
                                    audit_of(ctx, "session.end", std::nullopt, "session " + wanted));
   const auto ended = co_await on_writer<std::string>(writer_of(ctx), std::move(work));
   if (!ended) co_return error_response(ended.error());
-  if (auto* auth = installed_auth_service(ctx.server)) auth->session_ended(*ended);
+  if (auto* auth = installed_auth_service(ctx.service)) auth->session_ended(*ended);
   forget_user(ctx, ctx.caller->user);
   http_response response{http::status::no_content, 11};
   // Ending the session in use is a logout: the browser drops its cookie too.
   if (*ended == current_token_hash(ctx))
-    response.set(http::field::set_cookie, cleared_session_cookie(ctx.server.config.secure_cookie));
+    response.set(http::field::set_cookie, cleared_session_cookie(ctx.service.config.secure_cookie));
   co_return response;
 }
 
@@ -114,7 +113,7 @@ awaitable<http_response> end_user_sessions(request_context& ctx) {
 
 }  // namespace
 
-void add_session_routes(app& service) {
+void add_session_routes(service& service) {
   service.routes.add(http::verb::get, "/api/v1/me/sessions", access::signed_in(), list_own_sessions);
   service.routes.add(http::verb::delete_, "/api/v1/me/sessions/{sid:text}", access::signed_in(),
                      end_own_session);

@@ -1,8 +1,8 @@
 #include "server/api/system_routes.hpp"
 
-#include "server/app.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/responses.hpp"
+#include "server/service.hpp"
 
 namespace samaki::server {
 namespace {
@@ -12,15 +12,15 @@ awaitable<http_response> healthz(request_context&) {
 }
 
 awaitable<http_response> metrics(request_context& ctx) {
-  co_return text_response(http::status::ok, ctx.server.metrics.registry.render(),
+  co_return text_response(http::status::ok, ctx.service.metrics.registry.render(),
                           "text/plain; version=0.0.4");
 }
 
 }  // namespace
 
-void add_system_routes(app& server) {
-  server.routes.add(http::verb::get, "/healthz", access::anyone(), healthz);
-  server.routes.add(http::verb::get, "/metrics", access::anyone(), metrics);
+void add_system_routes(service& service) {
+  service.routes.add(http::verb::get, "/healthz", access::anyone(), healthz);
+  service.routes.add(http::verb::get, "/metrics", access::anyone(), metrics);
 }
 
 }  // namespace samaki::server

@@ -2,8 +2,8 @@
 // Routes every deployment has, with no sign-in: GET /healthz and GET /metrics.
 namespace samaki::server {
 
-struct app;
+struct service;
 
-void add_system_routes(app& server);
+void add_system_routes(service& service);
 
 }  // namespace samaki::server

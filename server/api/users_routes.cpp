@@ -1,7 +1,6 @@
 // POST and GET /api/v1/users, for admins.
 #include "server/api/audit_trail.hpp"
 #include "server/api/auth_handlers.hpp"
-#include "server/app.hpp"
 #include "server/async/hash_pool.hpp"
 #include "server/async/on_writer.hpp"
 #include "server/auth/user_creation.hpp"
@@ -9,6 +8,7 @@
 #include "server/http/responses.hpp"
 #include "server/json/auth_json.hpp"
 #include "server/json/json_edge.hpp"
+#include "server/service.hpp"
 
 namespace samaki::server {
 namespace {
@@ -62,7 +62,7 @@ http_response users_response(const std::vector<ledger::user_info>& users) {
 awaitable<http_response> create_user(request_context& ctx) {
   auto user = read_new_user(ctx.request);
   if (!user) co_return error_response(user.error());
-  auto hashed = co_await on_hash_pool(ctx.server.hashing, [&] { return hash_new_user(std::move(*user)); });
+  auto hashed = co_await on_hash_pool(ctx.service.hashing, [&] { return hash_new_user(std::move(*user)); });
   if (!hashed) co_return busy_response(hashed.error());
   auto work = create_user_work(std::move(*hashed), audit_of(ctx, "user.create"));
   const auto created = co_await on_writer<ledger::user_info>(writer_of(ctx), std::move(work));
@@ -71,14 +71,13 @@ awaitable<http_response> create_user(request_context& ctx) {
 }
 
 awaitable<http_response> list_users(request_context& ctx) {
-  const auto users =
-      co_await on_db(ctx.server, [](db_thread_context& db) { return ledger::list_users(db.db()); });
+  const auto users = co_await on_reader(ctx.service, [](reader& r) { return ledger::list_users(r.db()); });
   co_return users_response(users);
 }
 
 }  // namespace
 
-void add_user_routes(app& service) {
+void add_user_routes(service& service) {
   const auto admins = access::signed_in({user_role::admin});
   service.routes.add(http::verb::post, "/api/v1/users", admins, create_user);
   service.routes.add(http::verb::get, "/api/v1/users", admins, list_users);

@@ -3,7 +3,7 @@
 // password hashes runs here, apart from the database threads: members signing in together never hold up
 // balance reads. The pool is bounded: beyond its threads and `queue_limit` waiting hashings, work is
 // refused at once (503 unavailable) rather than piling up.
-//   auto hash = co_await on_hash_pool(ctx.server.hashing, [&] { return ledger::hash_password(p); });
+//   auto hash = co_await on_hash_pool(ctx.service.hashing, [&] { return ledger::hash_password(p); });
 //   if (!hash) co_return error_response(hash.error());
 #include "ledger/error.hpp"
 #include "server/async/run_on.hpp"

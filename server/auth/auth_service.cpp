@@ -1,8 +1,8 @@
 #include "server/auth/auth_service.hpp"
 
-#include "server/app.hpp"
 #include "server/auth/credentials.hpp"
 #include "server/http/request_context.hpp"
+#include "server/service.hpp"
 
 namespace samaki::server {
 namespace {
@@ -30,8 +30,8 @@ awaitable<ledger::result<principal>> auth_service::authenticate(request_context&
   auto session = cached(hash, at);
   if (!session) {
     const std::uint64_t forgets_before = forgets();
-    auto stored = co_await on_db(
-        ctx.server, [&](db_thread_context& db) { return ledger::find_session(db.db(), hash, at); });
+    auto stored =
+        co_await on_reader(ctx.service, [&](reader& r) { return ledger::find_session(r.db(), hash, at); });
     if (stored) {
       session = cached_session{principal_of(stored->user), stored->csrf_token, stored->expires_at, false};
       remember(hash, *session, at, forgets_before);
@@ -98,8 +98,8 @@ void auth_service::forget_user(ledger::user_id user) {
   });
 }
 
-auth_service* installed_auth_service(app& server) {
-  return dynamic_cast<auth_service*>(server.auth.get());
+auth_service* installed_auth_service(service& service) {
+  return dynamic_cast<auth_service*>(service.auth.get());
 }
 
 principal principal_of(const ledger::user_info& user) {

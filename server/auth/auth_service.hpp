@@ -19,7 +19,7 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 
 class auth_service final : public authenticator {
  public:
@@ -65,8 +65,8 @@ class auth_service final : public authenticator {
   std::uint64_t forgets_ = 0;
 };
 
-// The auth_service installed as the app's authenticator, or nullptr when another one (or none) is.
-auth_service* installed_auth_service(app& server);
+// The auth_service installed as the service's authenticator, or nullptr when another one (or none) is.
+auth_service* installed_auth_service(service& service);
 
 principal principal_of(const ledger::user_info& user);
 

@@ -14,7 +14,7 @@ class authenticator {
   virtual ~authenticator() = default;
   // The caller named by the bearer token or session cookie of ctx.request. Failures are values:
   // unauthenticated (missing, unknown or expired credentials), forbidden (a cookie-authenticated
-  // change without its X-CSRF-Token), rate_limited. May co_await on_db.
+  // change without its X-CSRF-Token), rate_limited. May co_await on_reader.
   virtual awaitable<ledger::result<principal>> authenticate(request_context& ctx) = 0;
 };
 

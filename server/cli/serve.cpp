@@ -1,7 +1,6 @@
 #include "ledger/demo.hpp"
 #include "server/api/api_routes.hpp"
 #include "server/api/system_routes.hpp"
-#include "server/app.hpp"
 #include "server/auth/auth_service.hpp"
 #include "server/cli/cli.hpp"
 #include "server/config.hpp"
@@ -9,6 +8,7 @@
 #include "server/http/logging.hpp"
 #include "server/http/static_files.hpp"
 #include "server/ledger_runtime.hpp"
+#include "server/service.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -49,7 +49,7 @@ int run_serve(cli_args args) {
   std::optional<ledger::demo_result> demo;
   if (cl.has("demo")) demo = ledger::load_demo(store);
 
-  app service(config, read_sessions_on(config.db_path));
+  service service(config, read_sessions_on(config.db_path));
   attach_store(service, store);
   service.auth = std::make_shared<auth_service>(config);
   add_system_routes(service);

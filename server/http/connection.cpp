@@ -1,8 +1,8 @@
 #include "server/http/connection.hpp"
 
-#include "server/app.hpp"
 #include "server/http/header_block.hpp"
 #include "server/http/request_pipeline.hpp"
+#include "server/service.hpp"
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -40,9 +40,9 @@ struct registration {
 
 }  // namespace
 
-connection::connection(app& server, connection_registry& registry, tcp::socket socket,
+connection::connection(service& service, connection_registry& registry, tcp::socket socket,
                        std::string peer_address)
-    : server_(server),
+    : service_(service),
       registry_(registry),
       stream_(std::move(socket)),
       peer_address_(std::move(peer_address)) {}
@@ -55,7 +55,7 @@ void connection::close_if_idle() {
 
 awaitable<void> connection::serve() {
   const registration registered{registry_, this};
-  const settings& cfg = server_.config;
+  const settings& cfg = service_.config;
   while (co_await wait_for_request()) {
     stream_.expires_after(cfg.read_timeout);
     const header_block_state header = co_await receive_header_block();
@@ -86,7 +86,7 @@ awaitable<void> connection::serve() {
 
     http_request request = parser.release();
     had_request_ = true;
-    http_response response = co_await handle_request(server_, request, peer_address_);
+    http_response response = co_await handle_request(service_, request, peer_address_);
     const bool keep_alive = request.keep_alive() && !registry_.draining();
     response.keep_alive(keep_alive);
     if (!co_await send(response) || !keep_alive) break;
@@ -100,7 +100,7 @@ awaitable<bool> connection::wait_for_request() {
   if (registry_.draining()) co_return false;
   idle_ = true;
   // A new connection that sends nothing is dropped sooner than a kept-alive one between requests.
-  stream_.expires_after(had_request_ ? server_.config.idle_timeout : server_.config.first_byte_timeout);
+  stream_.expires_after(had_request_ ? service_.config.idle_timeout : service_.config.first_byte_timeout);
   beast::error_code ec;
   const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(first_read_size), with(ec));
   idle_ = false;
@@ -112,7 +112,7 @@ awaitable<bool> connection::wait_for_request() {
 awaitable<header_block_state> connection::receive_header_block() {
   for (;;) {
     const std::string_view received(static_cast<const char*>(buffer_.data().data()), buffer_.size());
-    const auto state = scan_header_block(received, server_.config.header_limit);
+    const auto state = scan_header_block(received, service_.config.header_limit);
     if (state != header_block_state::incomplete) co_return state;
     beast::error_code ec;
     const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(first_read_size), with(ec));
@@ -122,11 +122,11 @@ awaitable<header_block_state> connection::receive_header_block() {
 }
 
 std::string connection::header_too_large() const {
-  return "the request headers are larger than " + std::to_string(server_.config.header_limit) + " bytes";
+  return "the request headers are larger than " + std::to_string(service_.config.header_limit) + " bytes";
 }
 
 awaitable<bool> connection::send(http_response& response) {
-  stream_.expires_after(server_.config.read_timeout);
+  stream_.expires_after(service_.config.read_timeout);
   beast::error_code ec;
   co_await http::async_write(stream_, response, with(ec));
   co_return !ec;
@@ -139,7 +139,7 @@ awaitable<bool> connection::refuse_unreadable(beast::error_code ec, const http_r
   if (ec == http::error::body_limit) {
     status = http::status::payload_too_large;
     code = "payload_too_large";
-    message = "the body is larger than " + std::to_string(server_.config.body_limit) + " bytes";
+    message = "the body is larger than " + std::to_string(service_.config.body_limit) + " bytes";
   } else if (ec == http::error::header_limit) {
     status = http::status::request_header_fields_too_large;
     message = header_too_large();
@@ -154,7 +154,7 @@ awaitable<bool> connection::refuse_unreadable(beast::error_code ec, const http_r
 awaitable<bool> connection::refuse(const http_request& partial, http::status status, std::string_view code,
                                    std::string message) {
   http_response response =
-      answer_unreadable(server_, partial, peer_address_, status, code, std::move(message));
+      answer_unreadable(service_, partial, peer_address_, status, code, std::move(message));
   co_return co_await send(response);
 }
 

@@ -15,12 +15,12 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 
 class connection final : public idle_closable, public std::enable_shared_from_this<connection> {
  public:
   // `socket`'s executor must be a strand of its own: everything of this connection runs there.
-  connection(app& server, connection_registry& registry, boost::asio::ip::tcp::socket socket,
+  connection(service& service, connection_registry& registry, boost::asio::ip::tcp::socket socket,
              std::string peer_address);
 
   // The request loop. Spawn it with the shared_ptr kept alive: co_spawn(ex, [c] { return c->serve(); }, ...).
@@ -45,7 +45,7 @@ class connection final : public idle_closable, public std::enable_shared_from_th
   awaitable<void> close_after_refusal();
   void close();
 
-  app& server_;
+  service& service_;
   connection_registry& registry_;
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;

@@ -1,7 +1,7 @@
 #include "server/http/http_server.hpp"
 
-#include "server/app.hpp"
 #include "server/http/listener.hpp"
+#include "server/service.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
@@ -21,8 +21,8 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 struct http_server::runtime {
-  explicit runtime(app& s)
-      : server(s),
+  explicit runtime(server::service& s)
+      : service(s),
         registry(s.config.max_connections, s.config.max_connections_per_client, s.metrics.open_connections),
         io(s.config.threads),
         control(asio::make_strand(io)),
@@ -37,7 +37,7 @@ struct http_server::runtime {
     registry.drain();
   }
 
-  app& server;
+  server::service& service;
   // Declared before the io_context: connections still queued there unregister as it is destroyed.
   connection_registry registry;
   asio::io_context io;
@@ -46,12 +46,12 @@ struct http_server::runtime {
   asio::signal_set signals;
 };
 
-http_server::http_server(app& server) : runtime_(std::make_unique<runtime>(server)) {}
+http_server::http_server(service& service) : runtime_(std::make_unique<runtime>(service)) {}
 
 http_server::~http_server() = default;
 
 std::string http_server::listen() {
-  const settings& cfg = runtime_->server.config;
+  const settings& cfg = runtime_->service.config;
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(cfg.bind_address, ec);
   if (ec) throw std::runtime_error("bind address \"" + cfg.bind_address + "\" is not an IP address");
@@ -78,7 +78,7 @@ void http_server::run() {
     spdlog::info("signal {}: finishing the requests in flight, then stopping", signal);
     rt.begin_shutdown();
   });
-  asio::co_spawn(rt.control, accept_connections(rt.server, rt.io, rt.acceptor, rt.registry),
+  asio::co_spawn(rt.control, accept_connections(rt.service, rt.io, rt.acceptor, rt.registry),
                  [](std::exception_ptr e) {
                    if (!e) return;
                    try {
@@ -88,7 +88,7 @@ void http_server::run() {
                    }
                  });
   std::vector<std::thread> helpers;
-  for (int i = 1; i < rt.server.config.threads; ++i) helpers.emplace_back([&rt] { rt.io.run(); });
+  for (int i = 1; i < rt.service.config.threads; ++i) helpers.emplace_back([&rt] { rt.io.run(); });
   rt.io.run();
   for (auto& t : helpers) t.join();
   spdlog::info("stopped accepting; every connection is closed");

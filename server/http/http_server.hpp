@@ -6,11 +6,11 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 
 class http_server {
  public:
-  explicit http_server(app& server);
+  explicit http_server(service& service);
   ~http_server();
   http_server(const http_server&) = delete;
   http_server& operator=(const http_server&) = delete;

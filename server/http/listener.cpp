@@ -1,8 +1,8 @@
 #include "server/http/listener.hpp"
 
-#include "server/app.hpp"
 #include "server/http/client_address.hpp"
 #include "server/http/connection.hpp"
+#include "server/service.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
@@ -17,7 +17,7 @@ namespace samaki::server {
 
 namespace asio = boost::asio;
 
-awaitable<void> accept_connections(app& server, asio::io_context& io, asio::ip::tcp::acceptor& acceptor,
+awaitable<void> accept_connections(service& service, asio::io_context& io, asio::ip::tcp::acceptor& acceptor,
                                    connection_registry& registry) {
   while (acceptor.is_open()) {
     auto [ec, socket] =
@@ -35,10 +35,11 @@ awaitable<void> accept_connections(app& server, asio::io_context& io, asio::ip::
     const std::string peer_address =
         peer_error ? "-" : canonical_address(peer.address().to_string()).value_or("-");
     // A trusted proxy carries many clients' connections: those are not counted per client.
-    const std::string_view client = server.clients.trusts(peer_address) ? "" : std::string_view(peer_address);
-    auto c = std::make_shared<connection>(server, registry, std::move(socket), peer_address);
+    const std::string_view client =
+        service.clients.trusts(peer_address) ? "" : std::string_view(peer_address);
+    auto c = std::make_shared<connection>(service, registry, std::move(socket), peer_address);
     if (!registry.try_add(c, client)) {
-      server.metrics.refused_connections.add();
+      service.metrics.refused_connections.add();
       continue;  // the socket closes with `c`
     }
     asio::co_spawn(

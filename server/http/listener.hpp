@@ -10,10 +10,10 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 
 // Returns when the acceptor is closed.
-awaitable<void> accept_connections(app& server, boost::asio::io_context& io,
+awaitable<void> accept_connections(service& service, boost::asio::io_context& io,
                                    boost::asio::ip::tcp::acceptor& acceptor, connection_registry& registry);
 
 }  // namespace samaki::server

@@ -12,14 +12,14 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 
 struct request_context {
-  app& server;
+  server::service& service;
   http_request& request;
   boost::urls::url_view target;  // the parsed request target; views request.target()
   path_params params;
-  std::string client_address;  // the peer, or the client a trusted proxy named (app::clients)
+  std::string client_address;  // the peer, or the client a trusted proxy named (service::clients)
   std::string request_id;
   std::string_view route_label;     // the matched route's pattern, or "static" / "unmatched"
   std::optional<principal> caller;  // set by the authenticator on routes that need sign-in

@@ -1,12 +1,12 @@
 #include "server/http/request_pipeline.hpp"
 
-#include "server/app.hpp"
 #include "server/async/run_sync.hpp"
 #include "server/http/access_log.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/request_id.hpp"
 #include "server/http/responses.hpp"
 #include "server/http/security_headers.hpp"
+#include "server/service.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
@@ -34,7 +34,7 @@ struct answered {
 };
 
 // The last step for every response, whatever produced it.
-void finish(app& server, const http_request& request, http_response& response, const answered& a) {
+void finish(service& service, const http_request& request, http_response& response, const answered& a) {
   const std::string_view path = path_of(to_std(request.target()));
   response.version(request.version() == 10 ? 10 : 11);
   response.set("X-Request-Id", a.request_id);
@@ -48,8 +48,8 @@ void finish(app& server, const http_request& request, http_response& response, c
 
   const auto elapsed = clock::now() - a.started;
   const std::string status = std::to_string(response.result_int());
-  server.metrics.requests.with({a.route_label, status}).add();
-  server.metrics.request_seconds.with({a.route_label})
+  service.metrics.requests.with({a.route_label, status}).add();
+  service.metrics.request_seconds.with({a.route_label})
       .observe(std::chrono::duration<double>(elapsed).count());
   log_access({.method = to_std(request.method_string()),
               .path = path,
@@ -62,13 +62,13 @@ void finish(app& server, const http_request& request, http_response& response, c
 }
 
 awaitable<ledger::result<principal>> authenticate(request_context& ctx) {
-  if (!ctx.server.auth) co_return ledger::error(ledger::errc::unauthenticated, "sign in first");
-  co_return co_await ctx.server.auth->authenticate(ctx);
+  if (!ctx.service.auth) co_return ledger::error(ledger::errc::unauthenticated, "sign in first");
+  co_return co_await ctx.service.auth->authenticate(ctx);
 }
 
 awaitable<http_response> dispatch(request_context& ctx) {
   const std::vector<std::string> segments(ctx.target.segments().begin(), ctx.target.segments().end());
-  route_match match = ctx.server.routes.find(ctx.request.method(), ctx.target.encoded_path(), segments);
+  route_match match = ctx.service.routes.find(ctx.request.method(), ctx.target.encoded_path(), segments);
   if (match.outcome == match_outcome::not_found) {
     co_return error_response(http::status::not_found, "not_found", "no such endpoint");
   }
@@ -110,41 +110,42 @@ awaitable<http_response> dispatch_safely(request_context& ctx) {
 
 }  // namespace
 
-awaitable<http_response> handle_request(app& server, http_request& request, std::string_view peer_address) {
+awaitable<http_response> handle_request(service& service, http_request& request,
+                                        std::string_view peer_address) {
   const auto started = clock::now();
   const auto target = boost::urls::parse_origin_form(to_std(request.target()));
   if (!target) {
-    co_return answer_unreadable(server, request, peer_address, http::status::bad_request, "bad_request",
+    co_return answer_unreadable(service, request, peer_address, http::status::bad_request, "bad_request",
                                 "the request target is not a path");
   }
-  request_context ctx{.server = server,
+  request_context ctx{.service = service,
                       .request = request,
                       .target = *target,
                       .params = {},
-                      .client_address = server.clients.client_of(peer_address, request),
+                      .client_address = service.clients.client_of(peer_address, request),
                       .request_id = make_request_id(),
                       .route_label = "unmatched",
                       .caller = std::nullopt};
   http_response response = co_await dispatch_safely(ctx);
-  finish(server, request, response,
+  finish(service, request, response,
          {ctx.route_label, ctx.caller ? std::string_view(ctx.caller->username) : "-", ctx.request_id,
           ctx.client_address, peer_address, started});
   co_return response;
 }
 
-http_response answer_unreadable(app& server, const http_request& request, std::string_view peer_address,
+http_response answer_unreadable(service& service, const http_request& request, std::string_view peer_address,
                                 http::status status, std::string_view code, std::string message) {
   const auto started = clock::now();
   http_response response = error_response(status, code, message);
   const std::string request_id = make_request_id();
-  const std::string client = server.clients.client_of(peer_address, request);
-  finish(server, request, response, {"unreadable", "-", request_id, client, peer_address, started});
+  const std::string client = service.clients.client_of(peer_address, request);
+  finish(service, request, response, {"unreadable", "-", request_id, client, peer_address, started});
   response.keep_alive(false);
   return response;
 }
 
-http_response handle_request_now(app& server, http_request request, std::string_view peer_address) {
-  return run_sync(handle_request(server, request, peer_address));
+http_response handle_request_now(service& service, http_request request, std::string_view peer_address) {
+  return run_sync(handle_request(service, request, peer_address));
 }
 
 }  // namespace samaki::server

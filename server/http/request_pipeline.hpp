@@ -8,19 +8,20 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 
 // The complete response to `request` (keep-alive is the connection's business). `peer_address` is the
-// connection's; the client's is found from it and the trusted proxies' header (app::clients).
-awaitable<http_response> handle_request(app& server, http_request& request, std::string_view peer_address);
+// connection's; the client's is found from it and the trusted proxies' header (service::clients).
+awaitable<http_response> handle_request(service& service, http_request& request,
+                                        std::string_view peer_address);
 
 // The response to a request that could not be read (too large, malformed), finished the same way
 // (headers, metrics, log) though no route ran. `request` holds whatever of its header was read.
-http_response answer_unreadable(app& server, const http_request& request, std::string_view peer_address,
+http_response answer_unreadable(service& service, const http_request& request, std::string_view peer_address,
                                 http::status status, std::string_view code, std::string message);
 
 // handle_request run to completion on a private io_context: for tests, with no sockets.
-http_response handle_request_now(app& server, http_request request,
+http_response handle_request_now(service& service, http_request request,
                                  std::string_view peer_address = "127.0.0.1");
 
 }  // namespace samaki::server

@@ -16,7 +16,7 @@ namespace samaki::server {
 struct request_context;
 
 // Every endpoint has this shape; it runs on the connection's strand and must not block
-// (database work goes through on_db).
+// (database work goes through on_reader).
 using route_handler = std::function<awaitable<http_response>(request_context&)>;
 
 struct route {

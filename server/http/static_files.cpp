@@ -1,8 +1,8 @@
 #include "server/http/static_files.hpp"
 
-#include "server/app.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/responses.hpp"
+#include "server/service.hpp"
 
 #include <algorithm>
 #include <array>
@@ -80,7 +80,7 @@ std::string_view content_type_for(const fs::path& file) {
 
 awaitable<http_response> serve_static_file(request_context& ctx) {
   const std::vector<std::string> segments(ctx.target.segments().begin(), ctx.target.segments().end());
-  const auto file = resolve_static_path(ctx.server.config.web_root, segments);
+  const auto file = resolve_static_path(ctx.service.config.web_root, segments);
   if (!file) co_return error_response(http::status::not_found, "not_found", "no such file");
 
   std::error_code ec;
@@ -104,8 +104,8 @@ awaitable<http_response> serve_static_file(request_context& ctx) {
   co_return response;
 }
 
-void add_static_files(app& server) {
-  server.routes.set_fallback(access::anyone(), serve_static_file);
+void add_static_files(service& service) {
+  service.routes.set_fallback(access::anyone(), serve_static_file);
 }
 
 }  // namespace samaki::server

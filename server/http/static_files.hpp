@@ -10,7 +10,7 @@
 
 namespace samaki::server {
 
-struct app;
+struct service;
 struct request_context;
 
 // The file a URL path names under `root`, or nothing. `segments` are the decoded path segments;
@@ -27,6 +27,6 @@ std::string_view content_type_for(const std::filesystem::path& file);
 awaitable<http_response> serve_static_file(request_context& ctx);
 
 // Makes serve_static_file the router's fallback.
-void add_static_files(app& server);
+void add_static_files(service& service);
 
 }  // namespace samaki::server

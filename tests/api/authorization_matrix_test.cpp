@@ -3,7 +3,7 @@
 // a row here fails the test, and so does a row whose route is gone.
 #include "server/api/api_routes.hpp"
 #include "server/api/system_routes.hpp"
-#include "server/app.hpp"
+#include "server/service.hpp"
 #include "tests/api/ledger_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -76,7 +76,7 @@ const std::map<std::string, expected_access>& matrix() {
 std::vector<std::pair<std::string, std::string>> route_table() {
   server::settings config;
   config.db_threads = 1;
-  server::app service(config);
+  server::service service(config);
   server::add_system_routes(service);
   server::add_api_routes(service);
   std::vector<std::pair<std::string, std::string>> out;

@@ -41,7 +41,7 @@ std::optional<audit_note> note_of(const answered_operation& a) {
 
 http_response answered(request_context& ctx, const ledger::result<answered_operation>& a) {
   if (!a) return error_response(a.error());
-  if (!a->replayed) ctx.server.metrics.postings_committed.add();
+  if (!a->replayed) ctx.service.metrics.postings_committed.add();
   return text_response(a->replayed ? http::status::ok : http::status::created, a->body, json_content_type);
 }
 
@@ -109,9 +109,9 @@ awaitable<http_response> list_operations(request_context& ctx) {
   auto filter = read_filter(ctx, *page);
   if (!filter) co_return error_response(filter.error());
   using records = std::vector<ledger::operation_record>;
-  auto found = co_await on_db(ctx.server, [&](db_thread_context& db) -> ledger::result<records> {
-    if (auto group = existing_group(db.db(), filter->group); !group) return group.error();
-    return ledger::list_operations(db.db(), *filter);
+  auto found = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<records> {
+    if (auto group = existing_group(r.db(), filter->group); !group) return group.error();
+    return ledger::list_operations(r.db(), *filter);
   });
   if (!found) co_return error_response(found.error());
   co_return json_response(http::status::ok,
@@ -122,8 +122,8 @@ awaitable<http_response> list_operations(request_context& ctx) {
 }
 
 awaitable<http_response> get_operation(request_context& ctx) {
-  auto found = co_await on_db(ctx.server, [&](db_thread_context& db) {
-    return ledger::load_operation(db.db(), ctx.params.id<ledger::operation_id>("id"));
+  auto found = co_await on_reader(ctx.service, [&](reader& r) {
+    return ledger::load_operation(r.db(), ctx.params.id<ledger::operation_id>("id"));
   });
   if (!found || found->group != path_group(ctx))
     co_return error_response(ledger::error(ledger::errc::not_found, "no such operation"));
@@ -131,8 +131,8 @@ awaitable<http_response> get_operation(request_context& ctx) {
 }
 
 awaitable<http_response> operation_types(request_context& ctx) {
-  auto group = co_await on_db(
-      ctx.server, [&](db_thread_context& db) { return existing_group(db.db(), path_group(ctx)); });
+  auto group =
+      co_await on_reader(ctx.service, [&](reader& r) { return existing_group(r.db(), path_group(ctx)); });
   if (!group) co_return error_response(group.error());
   boost::json::array items;
   for (const auto* type : ledger::operation_types_for(group->kind))
@@ -143,7 +143,7 @@ awaitable<http_response> operation_types(request_context& ctx) {
 
 }  // namespace
 
-void add_operation_routes(app& service) {
+void add_operation_routes(service& service) {
   const std::string operations = "/api/v1/groups/{gid}/operations";
   service.routes.add(http::verb::post, operations, access::in_group(book_keepers), record_operation);
   service.routes.add(http::verb::get, operations, access::in_group(book_readers), list_operations);

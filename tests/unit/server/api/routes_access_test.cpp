@@ -1,6 +1,6 @@
 // The ledger routes' authorisation matrix, read from the route table: one line per endpoint.
 #include "server/api/ledger_routes.hpp"
-#include "server/app.hpp"
+#include "server/service.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -28,7 +28,7 @@ std::string describe(const route& r) {
 TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
   settings config;
   config.db_threads = 1;
-  app service(config);
+  service service(config);
   add_ledger_routes(service);
   std::set<std::string> matrix;
   for (const auto& r : service.routes.routes()) {

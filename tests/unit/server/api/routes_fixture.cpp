@@ -51,7 +51,7 @@ server::settings one_thread() {
 
 routes_fixture::routes_fixture()
     : callers(std::make_shared<fixed_callers>()),
-      service(std::make_unique<server::app>(one_thread(), server::read_sessions_on(path))) {
+      service(std::make_unique<server::service>(one_thread(), server::read_sessions_on(path))) {
   service->store = db.get();
   service->auth = callers;
   server::add_ledger_routes(*service);

@@ -1,9 +1,9 @@
 #pragma once
-// The ledger's routes without sockets: the store fixture's three groups behind an app with the ledger
+// The ledger's routes without sockets: the store fixture's three groups behind a service with the ledger
 // routes, and callers signed in by fixed tokens (a stand-in authenticator), so handlers are tested
 // through the whole request pipeline.
-#include "server/app.hpp"
 #include "server/http/http_types.hpp"
+#include "server/service.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 
 #include <boost/json/value.hpp>
@@ -46,7 +46,7 @@ struct routes_fixture : ledger_fixture {
   static std::string group_path(ledger::group_id group, std::string_view rest = {});
 
   std::shared_ptr<fixed_callers> callers;
-  std::unique_ptr<server::app> service;
+  std::unique_ptr<server::service> service;
 };
 
 // A share purchase of `amount` by `member` (Dr 1010 / Cr 3010[m]) as a posting body.

@@ -1,8 +1,8 @@
 // Access policies: the decision alone, and the pipeline's sign-in step with a stand-in authenticator.
-#include "server/app.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/request_pipeline.hpp"
 #include "server/http/responses.hpp"
+#include "server/service.hpp"
 #include "tests/unit/server/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -81,7 +81,7 @@ TEST_CASE("the pipeline signs in, then checks the route's policy before the hand
           "[server][access]") {
   settings config;
   config.db_threads = 1;
-  app service(config);
+  service service(config);
   int handled = 0;
   service.routes.add(http::verb::post, "/api/v1/groups/{gid}/entries",
                      access::in_group({user_role::treasurer}),

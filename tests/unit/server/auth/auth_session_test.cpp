@@ -1,7 +1,6 @@
 // Sessions without sockets: the real auth routes and authenticator on a temporary ledger, with a clock
 // the test moves, so expiry needs no waiting. Also the credential and cookie helpers on their own.
 #include "server/api/auth_routes.hpp"
-#include "server/app.hpp"
 #include "server/async/run_sync.hpp"
 #include "server/auth/auth_service.hpp"
 #include "server/auth/credentials.hpp"
@@ -9,6 +8,7 @@
 #include "server/http/request_pipeline.hpp"
 #include "server/json/auth_json.hpp"
 #include "server/ledger_runtime.hpp"
+#include "server/service.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
 #include "tests/unit/server/test_support.hpp"
 
@@ -26,7 +26,7 @@ namespace {
 
 constexpr std::int64_t start_time = 1'800'000'000;  // 2027-01-15T08:00:00Z
 
-// An app as `samaki serve` wires it, on a fresh database, with one admin (password "correct horse").
+// A service as `samaki serve` wires it, on a fresh database, with one admin (password "correct horse").
 class auth_app {
  public:
   explicit auth_app(bool secure_cookie = false) : store_(test::test_store_options(dir_.file("auth.db"))) {
@@ -37,7 +37,7 @@ class auth_app {
     config.hash_threads = 1;
     config.hash_queue_limit = 0;
     config.token_ttl = std::chrono::hours(1);
-    service_ = std::make_unique<app>(config, read_sessions_on(config.db_path));
+    service_ = std::make_unique<server::service>(config, read_sessions_on(config.db_path));
     attach_store(*service_, store_);
     service_->auth = std::make_shared<auth_service>(config, [this] { return now.load(); });
     add_auth_routes(*service_);
@@ -74,14 +74,14 @@ class auth_app {
         R"({"username":")" + std::string(username) + R"(","password":")" + std::string(password) + R"("})"));
   }
 
-  app& service() { return *service_; }
+  server::service& service() { return *service_; }
 
   std::atomic<std::int64_t> now{start_time};
 
  private:
   test::temp_dir dir_;
   ledger::store store_;
-  std::unique_ptr<app> service_;
+  std::unique_ptr<server::service> service_;
 };
 
 http_request with_bearer(http_request request, std::string_view token) {

@@ -1,8 +1,8 @@
 // The running server in-process: a request in flight when shutdown starts is still answered.
 #include "server/http/http_server.hpp"
-#include "server/app.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/responses.hpp"
+#include "server/service.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -46,7 +46,7 @@ TEST_CASE("stopping lets the request in flight finish and be answered, then run 
   settings config;
   config.port = 0;
   config.db_threads = 1;
-  app service(config);
+  service service(config);
   service.routes.add(http::verb::get, "/slow", access::anyone(), slow);
   bool hook_ran = false;
   service.shutdown_hooks.push_back([&] { hook_ran = true; });

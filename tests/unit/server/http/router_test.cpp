@@ -1,9 +1,9 @@
 // The route table: matching, path parameters, and 404 versus 405.
 #include "server/http/router.hpp"
-#include "server/app.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/request_pipeline.hpp"
 #include "server/http/responses.hpp"
+#include "server/service.hpp"
 #include "tests/unit/server/test_support.hpp"
 
 #include <boost/json/parse.hpp>
@@ -123,7 +123,7 @@ TEST_CASE("malformed routes are refused when added", "[server][router]") {
 TEST_CASE("the pipeline answers 404 and 405 as JSON errors, with the security headers", "[server][router]") {
   settings config;
   config.db_threads = 1;
-  app service(config);
+  service service(config);
   service.routes.add(http::verb::get, "/api/v1/things/{id}", access::anyone(),
                      [](request_context& ctx) -> awaitable<http_response> {
                        co_return json_response(http::status::ok, {{"id", ctx.params.id("id")},
@@ -159,7 +159,7 @@ TEST_CASE("the pipeline answers 404 and 405 as JSON errors, with the security he
 TEST_CASE("a handler that throws answers 500 without leaking the message", "[server][router]") {
   settings config;
   config.db_threads = 1;
-  app service(config);
+  service service(config);
   service.routes.add(http::verb::get, "/api/v1/boom", access::anyone(),
                      [](request_context&) -> awaitable<http_response> {
                        throw std::runtime_error("secret detail");

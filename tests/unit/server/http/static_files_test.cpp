@@ -1,7 +1,7 @@
 // Static files: the right file, the right type, and nothing outside web_root.
 #include "server/http/static_files.hpp"
-#include "server/app.hpp"
 #include "server/http/request_pipeline.hpp"
+#include "server/service.hpp"
 #include "tests/unit/server/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -76,7 +76,7 @@ TEST_CASE("static files are served with cache validators; traversal is 404", "[s
   settings config;
   config.db_threads = 1;
   config.web_root = web.root.string();
-  app service(config);
+  service service(config);
   add_static_files(service);
 
   auto res = handle_request_now(service, make_request(http::verb::get, "/"));

@@ -1,4 +1,4 @@
-#include "server/async/db_executor.hpp"
+#include "server/async/read_pool.hpp"
 
 #include <latch>
 #include <mutex>
@@ -6,22 +6,20 @@
 
 namespace samaki::server {
 namespace {
-thread_local db_thread_context* current_context = nullptr;
+thread_local reader* current_context = nullptr;
 }
 
-db_executor::db_executor(std::size_t threads, db_context_factory make_context)
+read_pool::read_pool(std::size_t threads, reader_factory make_context)
     : keep_running_(boost::asio::make_work_guard(io_)) {
   if (!make_context) {
-    make_context = [](std::size_t index) {
-      return std::make_unique<db_thread_context>(db_thread_context{index, nullptr});
-    };
+    make_context = [](std::size_t index) { return std::make_unique<reader>(reader{index, nullptr}); };
   }
   std::latch started(static_cast<std::ptrdiff_t>(threads));
   std::mutex failure_mutex;
   std::exception_ptr failure;
   for (std::size_t i = 0; i < threads; ++i) {
     threads_.emplace_back([&, i] {
-      std::unique_ptr<db_thread_context> context;
+      std::unique_ptr<reader> context;
       try {
         context = make_context(i);
       } catch (...) {
@@ -43,20 +41,19 @@ db_executor::db_executor(std::size_t threads, db_context_factory make_context)
   }
 }
 
-db_executor::~db_executor() {
+read_pool::~read_pool() {
   stop();
 }
 
-void db_executor::stop() {
+void read_pool::stop() {
   keep_running_.reset();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
 }
 
-db_thread_context& db_executor::current() {
-  if (current_context == nullptr)
-    throw std::logic_error("db_executor::current() called off a database thread");
+reader& read_pool::current() {
+  if (current_context == nullptr) throw std::logic_error("read_pool::current() called off a database thread");
   return *current_context;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// What one database thread owns for its whole life. on_db hands it to the work it runs, so work
+// What one database thread owns for its whole life. on_reader hands it to the work it runs, so work
 // never shares a SQLite connection with another thread. The ledger's read session belongs here.
 #include "ledger/store/read_session.hpp"
 
@@ -10,7 +10,7 @@
 
 namespace samaki::server {
 
-struct db_thread_context {
+struct reader {
   std::size_t thread_index = 0;
   std::unique_ptr<ledger::read_session> reads;  // this thread's read-only connection (null in some tests)
 
@@ -20,9 +20,9 @@ struct db_thread_context {
 };
 
 // Makes the context of one database thread, on that thread, when the executor starts.
-using db_context_factory = std::function<std::unique_ptr<db_thread_context>(std::size_t thread_index)>;
+using reader_factory = std::function<std::unique_ptr<reader>(std::size_t thread_index)>;
 
 // Contexts that each open a read session on the database at `path` (which must exist, migrated).
-db_context_factory read_sessions_on(std::string path);
+reader_factory read_sessions_on(std::string path);
 
 }  // namespace samaki::server

@@ -1,5 +1,5 @@
-// on_db: work runs on a database thread with that thread's context, and the caller resumes on its own.
-#include "server/async/db_executor.hpp"
+// on_reader: work runs on a database thread with that thread's context, and the caller resumes on its own.
+#include "server/async/read_pool.hpp"
 #include "server/async/run_sync.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,14 +20,14 @@ struct only_explicit {
 
 }  // namespace
 
-TEST_CASE("on_db runs the work on a database thread and resumes the caller on its own thread",
+TEST_CASE("on_reader runs the work on a database thread and resumes the caller on its own thread",
           "[server][db]") {
-  db_executor db(2, {});
+  read_pool db(2, {});
   const auto caller = std::this_thread::get_id();
   std::thread::id worker;
   std::thread::id resumed;
   const int answer = run_sync([&]() -> awaitable<int> {
-    const int v = co_await on_db(db, [&](db_thread_context& ctx) {
+    const int v = co_await on_reader(db, [&](reader& ctx) {
       worker = std::this_thread::get_id();
       return ctx.thread_index < 2 ? 42 : -1;
     });
@@ -39,32 +39,32 @@ TEST_CASE("on_db runs the work on a database thread and resumes the caller on it
   CHECK(resumed == caller);
 }
 
-TEST_CASE("on_db carries results without default constructors, void, and exceptions", "[server][db]") {
-  db_executor db(1, {});
-  const auto result = run_sync(on_db(db, [](db_thread_context&) { return only_explicit(7); }));
+TEST_CASE("on_reader carries results without default constructors, void, and exceptions", "[server][db]") {
+  read_pool db(1, {});
+  const auto result = run_sync(on_reader(db, [](reader&) { return only_explicit(7); }));
   CHECK(result.value == 7);
   bool ran = false;
-  run_sync(on_db(db, [&](db_thread_context&) { ran = true; }));
+  run_sync(on_reader(db, [&](reader&) { ran = true; }));
   CHECK(ran);
-  CHECK_THROWS_WITH(run_sync(on_db(db, [](db_thread_context&) -> int { throw std::runtime_error("disk"); })),
+  CHECK_THROWS_WITH(run_sync(on_reader(db, [](reader&) -> int { throw std::runtime_error("disk"); })),
                     "disk");
 }
 
 TEST_CASE("each database thread makes its own context once", "[server][db]") {
   std::mutex mutex;
   std::set<std::size_t> made;
-  db_executor db(3, [&](std::size_t index) {
+  read_pool db(3, [&](std::size_t index) {
     std::lock_guard lock(mutex);
     made.insert(index);
-    return std::make_unique<db_thread_context>(db_thread_context{index, nullptr});
+    return std::make_unique<reader>(reader{index, nullptr});
   });
   CHECK(made == std::set<std::size_t>{0, 1, 2});
-  CHECK_THROWS_WITH(db_executor(2,
-                                [](std::size_t) -> std::unique_ptr<db_thread_context> {
-                                  throw std::runtime_error("cannot open database");
-                                }),
+  CHECK_THROWS_WITH(read_pool(2,
+                              [](std::size_t) -> std::unique_ptr<reader> {
+                                throw std::runtime_error("cannot open database");
+                              }),
                     "cannot open database");
-  CHECK_THROWS_AS(db_executor::current(), std::logic_error);
+  CHECK_THROWS_AS(read_pool::current(), std::logic_error);
 }
 
 TEST_CASE("await_callback resumes on the caller when completed from another thread", "[server][db]") {
