@@ -1,6 +1,7 @@
 #include "ledger/groups/registry.hpp"
 
 #include "ledger/date.hpp"
+#include "ledger/groups/closing.hpp"
 #include "ledger/journal/posting_rules.hpp"
 #include "ledger/seal.hpp"
 #include "ledger/store/group_records.hpp"
@@ -47,44 +48,14 @@ bool valid_account_code(std::string_view code) {
   return true;
 }
 
-// Closing a year or a cycle moves every income and expense balance as of `through` into the surplus account.
+// Closing a year or a cycle first posts the visible closing entry, when there is anything to close.
 result<std::optional<entry_id>> post_closing_entry(write_context& ctx, group_state& group,
                                                    const period_close& p) {
   if (p.kind == period_kind::month) return std::optional<entry_id>();
-  const account_info* surplus = group.account(surplus_account(group.info.kind));
-  if (!surplus) return error(errc::unknown_account, "the group has no surplus account to close into");
-  auto nets = account_nets_through(ctx, group.info.id, p.through);
-  draft_entry draft{p.through, "Closing of income and expenses through " + p.through.to_string(), {}, {}, {}};
-  std::int64_t into_surplus = 0;  // debit minus credit on the surplus account
-  std::vector<const account_info*> ordered;
-  for (const auto& [code, account] : group.accounts) ordered.push_back(&account);
-  std::sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->code < b->code; });
-  for (const account_info* account : ordered) {
-    if (account->type != account_type::income && account->type != account_type::expense) continue;
-    auto it = nets.find(account->id.value);
-    if (it == nets.end() || it->second == 0) continue;
-    if (!(account->currency == surplus->currency))
-      return error(errc::currency_mismatch,
-                   "account " + account->code + " is in " + std::string(account->currency.code()) +
-                       "; close it into an account of that currency first",
-                   {{"account", account->code}});
-    auto net = it->second;
-    auto direction = net > 0 ? side::credit : side::debit;
-    auto amount = net > 0 ? net : -net;
-    draft.lines.push_back(
-        draft_line{account->code, std::nullopt, direction, money(amount, account->currency), ""});
-    auto moved = checked_add(into_surplus, net);
-    if (!moved) return error(errc::invalid_amount, "the year's result is beyond the range of amounts");
-    into_surplus = *moved;
-  }
-  if (draft.lines.empty()) return std::optional<entry_id>();
-  if (into_surplus != 0) {
-    auto direction = into_surplus > 0 ? side::debit : side::credit;
-    draft.lines.push_back(
-        draft_line{surplus->code, std::nullopt, direction,
-                   money(into_surplus > 0 ? into_surplus : -into_surplus, surplus->currency), ""});
-  }
-  auto closing = record_entry(ctx, group, std::move(draft), p.author);
+  auto draft = closing_entry_for(ctx, group, p.through);
+  if (!draft) return draft.error();
+  if (!*draft) return std::optional<entry_id>();
+  auto closing = record_entry(ctx, group, std::move(**draft), p.author);
   if (!closing) return closing.error();
   return std::optional<entry_id>(closing->id);
 }

@@ -44,11 +44,19 @@ member_id insert_member(write_context& ctx, const new_member& m, const std::stri
   return member_id{ctx.db().last_insert_rowid()};
 }
 
-void set_member_left(write_context& ctx, member_id member, std::optional<calendar_date> left_on) {
-  auto s = ctx.db().prepare("UPDATE members SET left_on = ? WHERE id = ?");
+void set_member_left(write_context& ctx, member_id member, std::optional<calendar_date> left_on,
+                     std::optional<operation_id> by) {
+  auto s = ctx.db().prepare("UPDATE members SET left_on = ?, left_by = ? WHERE id = ?");
   bind_optional_date(*s, 1, left_on);
-  s->bind(2, member.value);
+  s->bind(2, by ? std::optional(by->value) : std::nullopt).bind(3, member.value);
   s->run();
+}
+
+std::optional<member_id> member_left_by(write_context& ctx, operation_id by) {
+  auto s = ctx.db().prepare("SELECT id FROM members WHERE left_by = ?");
+  s->bind(1, by.value);
+  if (!s->step()) return std::nullopt;
+  return member_id{s->column_int(0)};
 }
 
 void set_account_closed(write_context& ctx, account_id account, std::optional<calendar_date> closed_on) {
@@ -103,15 +111,27 @@ std::optional<calendar_date> closed_through(write_context& ctx, group_id group) 
 
 std::map<std::int64_t, std::int64_t> account_nets_through(write_context& ctx, group_id group,
                                                           calendar_date through) {
-  auto s = ctx.db().prepare(
-      "SELECT l.account_id, l.debit - l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
-      "WHERE e.group_id = ? AND e.date <= ?");
-  s->bind(1, group.value).bind(2, through.to_string());
+  // Today's running balances less what was dated after the day: costs what came after it, not all history.
   std::map<std::int64_t, int128> sums;
-  while (s->step()) sums[s->column_int(0)] += s->column_int(1);
+  {
+    auto s = ctx.db().prepare(
+        "SELECT b.account_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id WHERE "
+        "a.group_id = ?");
+    s->bind(1, group.value);
+    while (s->step()) sums[s->column_int(0)] += s->column_int(1);
+  }
+  auto s = ctx.db().prepare(
+      "SELECT l.account_id, l.debit - l.credit FROM entries e JOIN lines l ON l.entry_id = e.id "
+      "WHERE e.group_id = ? AND e.date > ?");
+  s->bind(1, group.value).bind(2, through.to_string());
+  while (s->step()) sums[s->column_int(0)] -= s->column_int(1);
   std::map<std::int64_t, std::int64_t> out;
-  // Each fits: it is a running balance as of a date, and every running balance stayed in range.
-  for (const auto& [account, sum] : sums) out[account] = static_cast<std::int64_t>(sum);
+  for (const auto& [account, sum] : sums) {
+    if (sum > INT64_MAX || sum < INT64_MIN)
+      throw error_exception(
+          error(errc::invalid_amount, "a balance as of that day is beyond the range of amounts"));
+    out[account] = static_cast<std::int64_t>(sum);
+  }
   return out;
 }
 

@@ -16,7 +16,11 @@ group_id insert_group(write_context& ctx, const new_group& g, iso_currency curre
                       const std::string& created_at);
 account_id insert_account(write_context& ctx, group_id group, const account_definition& a);
 member_id insert_member(write_context& ctx, const new_member& m, const std::string& created_at);
-void set_member_left(write_context& ctx, member_id member, std::optional<calendar_date> left_on);
+// Marks the member left on a day by an operation; nullopt brings them back.
+void set_member_left(write_context& ctx, member_id member, std::optional<calendar_date> left_on,
+                     std::optional<operation_id> by);
+// The member an operation marked left, if any.
+std::optional<member_id> member_left_by(write_context& ctx, operation_id by);
 void set_account_closed(write_context& ctx, account_id account, std::optional<calendar_date> closed_on);
 bool any_group(write_context& ctx);
 

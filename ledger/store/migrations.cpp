@@ -7,7 +7,7 @@ namespace samaki::ledger {
 namespace {
 
 // Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
-constexpr std::array<const char*, 3> migrations = {
+constexpr std::array<const char*, 4> migrations = {
     // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
     R"sql(
 CREATE TABLE groups (
@@ -209,6 +209,93 @@ CREATE TABLE entry_metadata (
   PRIMARY KEY (entry_id, key)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX users_by_username_nocase ON users (username COLLATE NOCASE);
+)sql",
+    // 4: savings-group cycles and their dated settings, loans and their payments, attendance, share
+    // purchases. Rows made by an operation name it; a reversed operation's rows stop counting (every read
+    // leaves out rows whose operation another one reverses).
+    R"sql(
+CREATE TABLE cycles (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  start TEXT NOT NULL,
+  closed_on TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX cycles_open ON cycles (group_id) WHERE closed_on IS NULL;
+CREATE INDEX cycles_by_group ON cycles (group_id, start);
+CREATE TABLE cycle_settings (
+  cycle_id INTEGER NOT NULL REFERENCES cycles(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  effective_from TEXT NOT NULL,
+  share_value INTEGER NOT NULL CHECK (share_value > 0),
+  min_shares INTEGER NOT NULL,
+  max_shares INTEGER NOT NULL,
+  loan_multiple INTEGER NOT NULL,
+  interest_rate_e4 INTEGER NOT NULL CHECK (interest_rate_e4 >= 0),
+  interest_method TEXT NOT NULL CHECK (interest_method IN ('flat', 'declining')),
+  social_fund_per_meeting INTEGER NOT NULL,
+  cash_unit INTEGER NOT NULL CHECK (cash_unit > 0),
+  meeting_every TEXT NOT NULL CHECK (meeting_every IN ('week', '2weeks', 'month')),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (cycle_id, operation_id)
+) WITHOUT ROWID;
+CREATE TABLE cycle_fines (
+  cycle_id INTEGER NOT NULL REFERENCES cycles(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  name_km TEXT NOT NULL DEFAULT '',
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  PRIMARY KEY (cycle_id, operation_id, code)
+) WITHOUT ROWID;
+CREATE TABLE loans (
+  id INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  cycle_id INTEGER REFERENCES cycles(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  principal INTEGER NOT NULL CHECK (principal > 0),
+  disbursed_on TEXT NOT NULL,
+  months INTEGER NOT NULL CHECK (months > 0),
+  interest_rate_e4 INTEGER NOT NULL,
+  interest_method TEXT NOT NULL CHECK (interest_method IN ('flat', 'declining')),
+  purpose TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX loans_by_group ON loans (group_id, member_id);
+CREATE INDEX loans_by_cycle ON loans (cycle_id);
+CREATE TABLE loan_payments (
+  id INTEGER PRIMARY KEY,
+  loan_id INTEGER NOT NULL REFERENCES loans(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  date TEXT NOT NULL,
+  interest INTEGER NOT NULL CHECK (interest >= 0),
+  principal INTEGER NOT NULL CHECK (principal >= 0),
+  -- 'paper': paid before the group's books came into Samaki (opening balances); no entry of ours
+  kind TEXT NOT NULL CHECK (kind IN ('repayment', 'write_off', 'offset', 'paper'))
+);
+CREATE INDEX loan_payments_by_loan ON loan_payments (loan_id, date);
+CREATE TABLE attendance (
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  status TEXT NOT NULL CHECK (status IN ('present', 'represented', 'absent')),
+  PRIMARY KEY (operation_id, member_id)
+) WITHOUT ROWID;
+CREATE TABLE share_purchases (
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  cycle_id INTEGER NOT NULL REFERENCES cycles(id),
+  shares INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (operation_id, member_id, cycle_id)
+) WITHOUT ROWID;
+CREATE INDEX share_purchases_by_cycle ON share_purchases (cycle_id, member_id);
+-- The member_exit operation that marked a member left, so reversing it brings them back.
+ALTER TABLE members ADD COLUMN left_by INTEGER REFERENCES operations(id);
+-- Balances as of a past day are today's minus what came after it: entries found by date.
+CREATE INDEX entries_by_date ON entries (group_id, date);
 )sql",
 };
 

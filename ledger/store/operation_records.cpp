@@ -88,6 +88,15 @@ std::optional<operation_record> load_operation(sqlite::connection& db, operation
   return r;
 }
 
+bool later_live_operation(sqlite::connection& db, group_id group, operation_id after) {
+  auto s = db.prepare(
+      "SELECT 1 FROM operations o WHERE o.group_id = ? AND o.id > ? AND o.reverses IS NULL AND NOT EXISTS "
+      "(SELECT 1 "
+      "FROM operations r WHERE r.reverses = o.id) LIMIT 1");
+  s->bind(1, group.value).bind(2, after.value);
+  return s->step();
+}
+
 std::vector<operation_record> list_operations(sqlite::connection& db, const operation_filter& f) {
   sqlite::read_snapshot snapshot(db);
   std::vector<operation_record> out;

@@ -32,6 +32,9 @@ struct operation_filter {
   std::int64_t after_id = 0;        // cursor
   std::size_t limit = 100;
 };
+// Whether an operation of the group still in force was recorded after `after` (reversals aside).
+bool later_live_operation(sqlite::connection& db, group_id group, operation_id after);
+
 // Oldest first, each with its entries.
 std::vector<operation_record> list_operations(sqlite::connection& db, const operation_filter& filter);
 

@@ -12,6 +12,9 @@ void add_ledger_routes(service& service) {
   add_integrity_routes(service);
   add_operation_routes(service);
   add_export_routes(service);
+  add_cycle_routes(service);
+  add_loan_routes(service);
+  add_savings_report_routes(service);
 }
 
 }  // namespace samaki::server

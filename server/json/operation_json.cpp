@@ -32,11 +32,6 @@ ledger::result<ledger::field_map> read_object(const boost::json::object& object,
                                               const std::vector<field_spec>& specs, const std::string& path,
                                               std::initializer_list<std::string_view> also_allowed = {});
 
-// GCC 12 takes the variant inside a result for uninitialised when read_value returns it: a false positive.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 ledger::result<field_value> read_value(const boost::json::value& v, const field_spec& spec,
                                        const std::string& path) {
   switch (spec.type) {
@@ -97,9 +92,6 @@ ledger::result<field_value> read_value(const boost::json::value& v, const field_
   }
   return bad(path, "has an unknown type");
 }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 ledger::result<ledger::field_map> read_object(const boost::json::object& object,
                                               const std::vector<field_spec>& specs, const std::string& path,
@@ -168,6 +160,12 @@ boost::json::value optional_id(const auto& id) {
 }
 
 }  // namespace
+
+ledger::result<ledger::field_map> parse_fields(const boost::json::object& body,
+                                               const std::vector<ledger::field_spec>& specs,
+                                               std::initializer_list<std::string_view> also_allowed) {
+  return read_object(body, specs, "", also_allowed);
+}
 
 ledger::result<ledger::operation_request> parse_operation_request(const boost::json::object& body,
                                                                   ledger::group_id group) {

@@ -12,6 +12,12 @@
 
 namespace samaki::server {
 
+// A request body read against field specs (the cycles' settings, an operation's fields): types, required
+// and unknown fields checked, errors naming the field's path. `also_allowed` names fields read elsewhere.
+ledger::result<ledger::field_map> parse_fields(const boost::json::object& body,
+                                               const std::vector<ledger::field_spec>& specs,
+                                               std::initializer_list<std::string_view> also_allowed = {});
+
 // POST .../operations {"type","date","memo"?, ...the type's fields}. Idempotency key and author are the
 // caller's to set.
 ledger::result<ledger::operation_request> parse_operation_request(const boost::json::object& body,

@@ -67,6 +67,18 @@ const std::map<std::string, expected_access>& matrix() {
       {"GET /api/v1/groups/{gid}/operations/{id}", {false, "A/A", "A/N", "A/N", "F/N"}},
       {"POST /api/v1/groups/{gid}/operations/{id}/reverse", {false, "A/A", "F/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/operation-types", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"POST /api/v1/groups/{gid}/cycles", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/cycles", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/cycles/current", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/cycles/{id}", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"POST /api/v1/groups/{gid}/cycles/{id}/settings", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/loans", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/loans/{id}", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/members/{mid}/loans", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/members/{mid}/passbook", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/loan-portfolio", {false, "A/A", "A/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/reports/cycle-summary", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/share-out", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
   };
   return rows;
@@ -89,7 +101,7 @@ std::vector<std::pair<std::string, std::string>> route_table() {
 // entry, a closed period and an operation in it, and a user whose sessions an admin may end (no caller of
 // the matrix).
 struct group_ids {
-  std::int64_t group, member, entry, user = 0, period = 0, operation = 0;
+  std::int64_t group, member, entry, user = 0, period = 0, operation = 0, cycle = 0, loan = 0;
 };
 
 std::string fill(std::string pattern, const group_ids& ids) {
@@ -101,6 +113,8 @@ std::string fill(std::string pattern, const group_ids& ids) {
   // {id} names what the segment before it lists.
   replace("/periods/{id}", "/periods/" + std::to_string(ids.period));
   replace("/operations/{id}", "/operations/" + std::to_string(ids.operation));
+  replace("/cycles/{id}", "/cycles/" + std::to_string(ids.cycle));
+  replace("/loans/{id}", "/loans/" + std::to_string(ids.loan));
   replace("{id}", std::to_string(ids.entry));
   replace("{uid}", std::to_string(ids.user));
   replace("{sid}", "0123456789abcdef0123456789abcdef");
@@ -144,6 +158,20 @@ TEST_CASE("every route, every role, own group and another: the expected status",
                              boost::json::value{{"through", "2026-01-31"}, {"kind", "month"}});
     REQUIRE(closed.status == 201);
     side->period = closed.json.at("id").as_int64();
+    auto cycle = admin.post(group_path(side->group, "/cycles"),
+                            boost::json::value{{"start", "2026-02-02"}, {"share_value", "5000"}});
+    REQUIRE(cycle.status == 201);
+    side->cycle = cycle.json.at("id").as_int64();
+    auto meeting = admin.post(
+        group_path(side->group, "/operations"),
+        boost::json::value{{"type", "meeting"},
+                           {"date", "2026-02-02"},
+                           {"members", boost::json::array{{{"member_id", side->member},
+                                                           {"shares", 2},
+                                                           {"loan", {{"amount", "1000"}, {"months", 2}}}}}}},
+        idempotency("matrix-meeting-" + std::to_string(side->group)));
+    REQUIRE(meeting.status == 201);
+    side->loan = meeting.json.at("loans").at(0).at("loan_id").as_int64();
   }
   const std::vector<std::int64_t> in_own = {own.group};
   for (auto* side : {&own, &other}) {

@@ -4,6 +4,7 @@
 #include "ledger/store/operation_records.hpp"
 #include "server/api/common.hpp"
 #include "server/api/ledger_routes.hpp"
+#include "server/api/operations/recording.hpp"
 #include "server/api/paging.hpp"
 #include "server/http/responses.hpp"
 #include "server/json/json_edge.hpp"
@@ -14,30 +15,6 @@
 
 namespace samaki::server {
 namespace {
-
-// What the writer answers: the response body as first given (a replay answers the same bytes).
-struct answered_operation {
-  ledger::operation_id id;
-  std::string type;
-  std::string body;
-  bool replayed = false;
-};
-
-// Builds the answer on the writer, inside the operation's own work, and keeps it with the operation.
-ledger::result<answered_operation> answer(ledger::write_context& w,
-                                          ledger::result<ledger::operation_result> done) {
-  if (!done) return done.error();
-  if (done->replayed)
-    return answered_operation{done->record.id, done->record.type, done->record.response, true};
-  auto body = boost::json::serialize(operation_json(done->record, done->outcome));
-  ledger::keep_operation_response(w, done->record.id, body);
-  return answered_operation{done->record.id, done->record.type, std::move(body), false};
-}
-
-std::optional<audit_note> note_of(const answered_operation& a) {
-  if (a.replayed) return std::nullopt;
-  return audit_note{"operation " + std::to_string(a.id.value), a.type, std::nullopt};
-}
 
 http_response answered(request_context& ctx, const ledger::result<answered_operation>& a) {
   if (!a) return error_response(a.error());
@@ -53,14 +30,8 @@ awaitable<http_response> record_operation(request_context& ctx) {
   auto request = parse_operation_request(*body, path_group(ctx));
   if (!request) co_return error_response(request.error());
   request->idempotency_key = std::move(*key);
-  request->author = author(ctx);
-  auto writing = write_audited<answered_operation>(
-      ctx, "operation.record", path_group(ctx),
-      [r = std::move(*request)](ledger::write_context& w) {
-        return answer(w, ledger::record_operation(w, r));
-      },
-      note_of);
-  auto result = co_await std::move(writing);
+  auto recording = record(ctx, std::move(*request));
+  auto result = co_await std::move(recording);
   co_return answered(ctx, result);
 }
 
@@ -72,14 +43,8 @@ awaitable<http_response> reverse_operation(request_context& ctx) {
   auto reversal = parse_operation_reversal(*body, path_group(ctx), ctx.params.id<ledger::operation_id>("id"));
   if (!reversal) co_return error_response(reversal.error());
   reversal->idempotency_key = std::move(*key);
-  reversal->author = author(ctx);
-  auto writing = write_audited<answered_operation>(
-      ctx, "operation.reverse", path_group(ctx),
-      [r = std::move(*reversal)](ledger::write_context& w) {
-        return answer(w, ledger::reverse_operation(w, r));
-      },
-      note_of);
-  auto result = co_await std::move(writing);
+  auto reversing = reverse(ctx, std::move(*reversal));
+  auto result = co_await std::move(reversing);
   co_return answered(ctx, result);
 }
 
