@@ -106,12 +106,14 @@ std::string balance_sheet_csv(report_language language, const ledger::balance_sh
   return csv.take();
 }
 
-awaitable<http_response> balance_sheet(request_context& ctx) {
+}  // namespace
+
+awaitable<http_response> balance_sheet_report(request_context& ctx) {
   auto as_of = query_date(ctx, "as_of");
   if (!as_of) co_return error_response(as_of.error());
   auto with_members = query_flag(ctx, "members");
   if (!with_members) co_return error_response(with_members.error());
-  // The sheet is a summary members may read; each member's own balance is not.
+  // A summary members may read, but not with every member's balances listed under it.
   if (*with_members && ctx.caller && ctx.caller->role == user_role::member) {
     co_return error_response(ledger::error(ledger::errc::forbidden,
                                            "members=true lists every member's balances: for the group's "
@@ -128,14 +130,6 @@ awaitable<http_response> balance_sheet(request_context& ctx) {
       },
       balance_sheet_csv);
   co_return co_await std::move(answering);
-}
-
-}  // namespace
-
-void add_balance_sheet_route(service& service) {
-  // One of the group's summary reports: members may read it (api.md, roles).
-  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/balance-sheet",
-                     access::in_group(role_set::all()), balance_sheet);
 }
 
 }  // namespace samaki::server

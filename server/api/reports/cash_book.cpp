@@ -61,7 +61,9 @@ std::string cash_book_csv(report_language language, const ledger::cash_book& boo
   return csv.take();
 }
 
-awaitable<http_response> cash_book(request_context& ctx) {
+}  // namespace
+
+awaitable<http_response> cash_book_report(request_context& ctx) {
   auto period = read_report_period(ctx);
   if (!period) co_return error_response(period.error());
   auto account = ctx.query("account").value_or(std::string(ledger::default_cash_account));
@@ -72,13 +74,6 @@ awaitable<http_response> cash_book(request_context& ctx) {
       },
       cash_book_json, cash_book_csv);
   co_return co_await std::move(answering);
-}
-
-}  // namespace
-
-void add_cash_book_route(service& service) {
-  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/cash-book",
-                     access::in_group(book_readers), cash_book);
 }
 
 }  // namespace samaki::server

@@ -71,7 +71,9 @@ std::string general_ledger_csv(report_language language, const ledger::general_l
   return csv.take();
 }
 
-awaitable<http_response> general_ledger(request_context& ctx) {
+}  // namespace
+
+awaitable<http_response> general_ledger_report(request_context& ctx) {
   auto period = read_report_period(ctx);
   if (!period) co_return error_response(period.error());
   auto account = ctx.query("account");
@@ -82,13 +84,6 @@ awaitable<http_response> general_ledger(request_context& ctx) {
       },
       general_ledger_json, general_ledger_csv);
   co_return co_await std::move(answering);
-}
-
-}  // namespace
-
-void add_general_ledger_route(service& service) {
-  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/general-ledger",
-                     access::in_group(book_readers), general_ledger);
 }
 
 }  // namespace samaki::server

@@ -55,7 +55,9 @@ std::string income_statement_csv(report_language language, const ledger::income_
   return csv.take();
 }
 
-awaitable<http_response> income_statement(request_context& ctx) {
+}  // namespace
+
+awaitable<http_response> income_statement_report(request_context& ctx) {
   auto period = read_report_period(ctx);
   if (!period) co_return error_response(period.error());
   auto answering = answer_report<ledger::income_statement>(
@@ -65,14 +67,6 @@ awaitable<http_response> income_statement(request_context& ctx) {
       },
       income_statement_json, income_statement_csv);
   co_return co_await std::move(answering);
-}
-
-}  // namespace
-
-void add_income_statement_route(service& service) {
-  // One of the group's summary reports: members may read it (api.md, roles).
-  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/income-statement",
-                     access::in_group(role_set::all()), income_statement);
 }
 
 }  // namespace samaki::server

@@ -53,7 +53,9 @@ std::string member_balances_csv(report_language language, const ledger::member_b
   return csv.take();
 }
 
-awaitable<http_response> member_balances(request_context& ctx) {
+}  // namespace
+
+awaitable<http_response> member_balances_report(request_context& ctx) {
   auto as_of = query_date(ctx, "as_of");
   if (!as_of) co_return error_response(as_of.error());
   auto answering = answer_report<ledger::member_balances_report>(
@@ -63,14 +65,6 @@ awaitable<http_response> member_balances(request_context& ctx) {
       },
       member_balances_json, member_balances_csv);
   co_return co_await std::move(answering);
-}
-
-}  // namespace
-
-void add_member_balances_route(service& service) {
-  // Every member's money: the group's book readers only, never another member.
-  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/member-balances",
-                     access::in_group(book_readers), member_balances);
 }
 
 }  // namespace samaki::server

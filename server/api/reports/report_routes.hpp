@@ -1,15 +1,16 @@
 #pragma once
 // The general reports under /api/v1/groups/{gid}/reports/, one file of handlers each; add_report_routes
-// (ledger_routes.hpp) adds them all.
+// (ledger_routes.hpp, in report_routes.cpp) adds them with who may read each.
+#include "server/http/http_types.hpp"
+#include "server/http/request_context.hpp"
+
 namespace samaki::server {
 
-struct service;
-
-void add_trial_balance_route(service& service);     // trial_balance.cpp
-void add_balance_sheet_route(service& service);     // balance_sheet.cpp
-void add_income_statement_route(service& service);  // income_statement.cpp
-void add_cash_book_route(service& service);         // cash_book.cpp
-void add_general_ledger_route(service& service);    // general_ledger.cpp
-void add_member_balances_route(service& service);   // member_balances.cpp
+awaitable<http_response> trial_balance_report(request_context& ctx);     // trial_balance.cpp
+awaitable<http_response> balance_sheet_report(request_context& ctx);     // balance_sheet.cpp
+awaitable<http_response> income_statement_report(request_context& ctx);  // income_statement.cpp
+awaitable<http_response> cash_book_report(request_context& ctx);         // cash_book.cpp
+awaitable<http_response> general_ledger_report(request_context& ctx);    // general_ledger.cpp
+awaitable<http_response> member_balances_report(request_context& ctx);   // member_balances.cpp
 
 }  // namespace samaki::server

@@ -50,7 +50,9 @@ std::string trial_balance_csv(report_language language,
   return csv.take();
 }
 
-awaitable<http_response> trial_balance(request_context& ctx) {
+}  // namespace
+
+awaitable<http_response> trial_balance_report(request_context& ctx) {
   auto as_of = query_date(ctx, "as_of");
   if (!as_of) co_return error_response(as_of.error());
   using report = std::vector<trial_balance_currency>;
@@ -66,14 +68,6 @@ awaitable<http_response> trial_balance(request_context& ctx) {
       },
       trial_balance_csv);
   co_return co_await std::move(answering);
-}
-
-}  // namespace
-
-void add_trial_balance_route(service& service) {
-  // The trial balance is a summary of the group's books: members may read it too (api.md, roles).
-  service.routes.add(http::verb::get, "/api/v1/groups/{gid}/reports/trial-balance",
-                     access::in_group(role_set::all()), trial_balance);
 }
 
 }  // namespace samaki::server
