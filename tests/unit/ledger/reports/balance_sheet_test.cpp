@@ -117,3 +117,21 @@ TEST_CASE("balance sheet: each currency balances on its own", "[reports][balance
     CHECK(before.currencies[0].assets.total.amount_text() == "0.00");
   }
 }
+
+// Debits to 1010 after the date pass INT64_MAX in sum while every balance stays small: the balance at the
+// date (running balances less the lines after it) still answers, exactly.
+TEST_CASE("balance sheet: turnover beyond 64 bits after the date", "[reports][balance_sheet][overflow]") {
+  ledger_fixture f;
+  auto g = f.savings.id;
+  auto sok = f.savers[0];
+  constexpr const char* max_khr = "92233720368547758.07";  // INT64_MAX minor units
+  f.must_post(make_posting(g, "2025-01-10", {debit("1010", max_khr), credit("3010", max_khr, sok)}, "in"));
+  f.must_post(make_posting(g, "2025-01-11", {debit("3010", max_khr, sok), credit("1010", max_khr)}, "out"));
+  f.must_post(make_posting(g, "2025-01-12", {debit("1010", "0.01"), credit("4020", "0.01")}, "fine"));
+  auto before = sheet_of(f, g, "2025-01-09");
+  CHECK(before.currencies[0].assets.rows.empty());
+  CHECK(before.currencies[0].assets.total.amount_text() == "0.00");
+  auto after = sheet_of(f, g, std::nullopt);
+  CHECK(rows_of(after.currencies[0].assets) == std::map<std::string, std::string>{{"1010", "0.01"}});
+  CHECK(after.currencies[0].current_result.amount_text() == "0.01");
+}
