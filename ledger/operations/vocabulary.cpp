@@ -97,8 +97,13 @@ constexpr std::array field_terms{
     entry{"work_days", {"Work days", "ថ្ងៃធ្វើការ"}},
     entry{"year", {"Year", "ឆ្នាំ"}},
 };
+
+// Lines of the general reports that are no account of the chart.
+constexpr std::array report_terms{
+    entry{"current_result", {"Current result (not yet closed)", "ចំណេញ ឬខាត មិនទាន់បិទបញ្ជី"}},
+};
 // ---------------------------------------------------------------------------------------------------
-// End of the words of operations.
+// End of the words of operations and reports.
 // ---------------------------------------------------------------------------------------------------
 
 template <std::size_t N>
@@ -116,6 +121,10 @@ term operation_label(std::string_view type) {
 
 term field_label(std::string_view field) {
   return look_up(field_terms, field);
+}
+
+term report_label(std::string_view line) {
+  return look_up(report_terms, line);
 }
 
 }  // namespace samaki::ledger

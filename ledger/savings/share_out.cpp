@@ -11,11 +11,6 @@ bool in_fund(const account_info& a) {
          a.type == account_type::expense;
 }
 
-std::int64_t narrow(int128 v) {
-  if (v > INT64_MAX || v < INT64_MIN)
-    throw error_exception(error(errc::invalid_amount, "the fund is beyond the range of amounts"));
-  return static_cast<std::int64_t>(v);
-}
 
 }  // namespace
 

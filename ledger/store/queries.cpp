@@ -1,10 +1,10 @@
 #include "ledger/store/queries.hpp"
 
 #include "ledger/int128.hpp"
+#include "ledger/store/report_reads.hpp"
 #include "ledger/store/rows.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <map>
 #include <string_view>
 
@@ -18,29 +18,11 @@ std::int64_t natural(account_type type, std::int64_t debit_minus_credit) {
 // Sums run in 128 bits: partial sums may pass int64 even when the total fits.
 using wide = int128;
 
-std::int64_t narrow(wide value) {
-  if (value > std::numeric_limits<std::int64_t>::max() || value <= std::numeric_limits<std::int64_t>::min())
-    throw error_exception(error(errc::invalid_amount, "a total is beyond the range of 64-bit amounts"));
-  return static_cast<std::int64_t>(value);
-}
-
-// Debit minus credit per account of a group, from running balances (all history) or lines (to a date).
-std::map<std::int64_t, std::int64_t> account_nets(sqlite::connection& db, group_id group,
-                                                  const std::optional<calendar_date>& as_of) {
+// Debit minus credit per account of a group, as of the date (all history when none).
+std::map<std::int64_t, std::int64_t> account_totals(sqlite::connection& db, group_id group,
+                                                    const std::optional<calendar_date>& as_of) {
   std::map<std::int64_t, wide> sums;
-  if (as_of) {
-    auto s = db.prepare(
-        "SELECT l.account_id, l.debit - l.credit FROM lines l JOIN entries e ON e.id = l.entry_id "
-        "WHERE e.group_id = ? AND e.date <= ?");
-    s->bind(1, group.value).bind(2, as_of->to_string());
-    while (s->step()) sums[s->column_int(0)] += s->column_int(1);
-  } else {
-    auto s = db.prepare(
-        "SELECT b.account_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id WHERE "
-        "a.group_id = ?");
-    s->bind(1, group.value);
-    while (s->step()) sums[s->column_int(0)] += s->column_int(1);
-  }
+  for (const auto& [key, net] : nets_through(db, group, as_of)) sums[key.first] += net;
   std::map<std::int64_t, std::int64_t> out;
   for (const auto& [account, sum] : sums) out[account] = narrow(sum);
   return out;
@@ -153,7 +135,7 @@ std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
 std::vector<trial_balance_currency> trial_balance(sqlite::connection& db, group_id group,
                                                   const std::optional<calendar_date>& as_of) {
   sqlite::read_snapshot snapshot(db);
-  auto raw = account_nets(db, group, as_of);
+  auto raw = account_totals(db, group, as_of);
   std::map<std::string, trial_balance_currency> by_currency;
   std::map<std::string, std::pair<wide, wide>> totals;
   for (auto& a : load_accounts(db, group)) {

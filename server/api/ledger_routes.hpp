@@ -1,5 +1,5 @@
 #pragma once
-// The ledger's /api/v1 endpoints (api.md: groups, members, accounts, journal, periods, trial balance,
+// The ledger's /api/v1 endpoints (api.md: groups, members, accounts, journal, periods, reports,
 // verify, audit; export; operations.md: operations), one add_* per file of handlers; add_ledger_routes adds
 // them all.
 namespace samaki::server {
@@ -13,7 +13,7 @@ void add_member_routes(service& service);          // members.cpp
 void add_account_routes(service& service);         // accounts.cpp
 void add_entry_routes(service& service);           // entries.cpp
 void add_period_routes(service& service);          // periods.cpp
-void add_report_routes(service& service);          // reports.cpp
+void add_report_routes(service& service);          // reports/report_routes.cpp
 void add_integrity_routes(service& service);       // integrity.cpp
 void add_operation_routes(service& service);       // operations/operation_routes.cpp
 void add_export_routes(service& service);          // export.cpp

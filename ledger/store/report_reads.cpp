@@ -1,0 +1,111 @@
+#include "ledger/store/report_reads.hpp"
+
+#include "ledger/store/rows.hpp"
+
+#include <string_view>
+
+namespace samaki::ledger {
+namespace {
+
+// Sums per account and member in one grouped query. SQLite's SUM fails on passing int64 even where the
+// total fits (turnover can, balances cannot), so each amount is summed as its high and low 32 bits and
+// joined here in 128 bits: neither part can overflow before some 2^31 lines.
+constexpr std::string_view grouped_sums =
+    "SELECT l.account_id, CASE WHEN a.member_ledger = 1 THEN COALESCE(l.member_id, 0) ELSE 0 END AS m, "
+    "SUM(l.debit >> 32), SUM(l.debit & 4294967295), SUM(l.credit >> 32), SUM(l.credit & 4294967295) "
+    "FROM entries e JOIN lines l ON l.entry_id = e.id JOIN accounts a ON a.id = l.account_id "
+    "WHERE e.group_id = ?1 AND ";
+
+// The entries that closed income and expenses, and reversals of them.
+constexpr std::string_view not_closing =
+    " AND (?4 = 0 OR (e.id NOT IN (SELECT closing_entry FROM periods WHERE group_id = ?1 AND closing_entry "
+    "IS NOT NULL) AND (e.reverses IS NULL OR e.reverses NOT IN (SELECT closing_entry FROM periods WHERE "
+    "group_id = ?1 AND closing_entry IS NOT NULL))))";
+
+int128 joined(const sqlite::statement& s, int high, int low) {
+  return (int128(s.column_int(high)) << 32) + s.column_int(low);
+}
+
+// Adds `sign` times each grouped sum of the statement's rows to `nets`.
+void add_grouped(sqlite::statement& s, int sign, account_nets& nets) {
+  while (s.step()) {
+    auto net = joined(s, 2, 3) - joined(s, 4, 5);
+    nets[{s.column_int(0), s.column_int(1)}] += sign * net;
+  }
+}
+
+// The running balances less the lines dated after the cut (`after` is "> ?2" or ">= ?2"), if there is one.
+account_nets balances_less_lines(sqlite::connection& db, group_id group, std::string_view after,
+                                 const std::optional<calendar_date>& cut) {
+  account_nets nets;
+  {
+    auto s = db.prepare(
+        "SELECT b.account_id, b.member_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id "
+        "WHERE a.group_id = ?");
+    s->bind(1, group.value);
+    while (s->step()) nets[{s->column_int(0), s->column_int(1)}] += s->column_int(2);
+  }
+  if (!cut) return nets;
+  auto s = db.prepare(std::string(grouped_sums) + "e.date " + std::string(after) + " GROUP BY 1, 2");
+  s->bind(1, group.value).bind(2, cut->to_string());
+  add_grouped(*s, -1, nets);
+  return nets;
+}
+
+}  // namespace
+
+account_nets nets_through(sqlite::connection& db, group_id group, const std::optional<calendar_date>& as_of) {
+  return balances_less_lines(db, group, "> ?2", as_of);
+}
+
+account_nets nets_before(sqlite::connection& db, group_id group, calendar_date day) {
+  return balances_less_lines(db, group, ">= ?2", day);
+}
+
+account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
+                       const std::optional<calendar_date>& to, bool without_closing) {
+  auto s =
+      db.prepare(std::string(grouped_sums) + "(?2 IS NULL OR e.date >= ?2) AND (?3 IS NULL OR e.date <= ?3)" +
+                 std::string(not_closing) + " GROUP BY 1, 2");
+  s->bind(1, group.value);
+  bind_optional_date(*s, 2, from);
+  bind_optional_date(*s, 3, to);
+  s->bind(4, without_closing ? 1 : 0);
+  account_nets nets;
+  add_grouped(*s, 1, nets);
+  return nets;
+}
+
+std::vector<dated_line> lines_between(sqlite::connection& db, group_id group,
+                                      std::optional<std::int64_t> account,
+                                      const std::optional<calendar_date>& from,
+                                      const std::optional<calendar_date>& to) {
+  // The entry's member: the one member its lines name, when they name exactly one.
+  auto s = db.prepare(
+      "SELECT l.account_id, e.id, e.seq, e.date, e.memo, l.member_id, l.debit, l.credit, "
+      "(SELECT CASE WHEN COUNT(DISTINCT o.member_id) = 1 THEN MAX(o.member_id) END FROM lines o "
+      " WHERE o.entry_id = e.id AND o.member_id IS NOT NULL) "
+      "FROM entries e JOIN lines l ON l.entry_id = e.id "
+      "WHERE e.group_id = ?1 AND (?2 IS NULL OR l.account_id = ?2) AND (?3 IS NULL OR e.date >= ?3) "
+      "AND (?4 IS NULL OR e.date <= ?4) ORDER BY l.account_id, e.date, e.seq, l.line_no");
+  s->bind(1, group.value).bind(2, account);
+  bind_optional_date(*s, 3, from);
+  bind_optional_date(*s, 4, to);
+  std::vector<dated_line> out;
+  while (s->step()) {
+    dated_line line;
+    line.account = s->column_int(0);
+    line.entry = entry_id{s->column_int(1)};
+    line.seq = s->column_int(2);
+    line.date = stored_date(*s, 3);
+    line.memo = s->column_text(4);
+    if (auto m = s->column_optional_int(5)) line.member = member_id{*m};
+    line.debit = s->column_int(6);
+    line.credit = s->column_int(7);
+    if (auto m = s->column_optional_int(8)) line.entry_member = member_id{*m};
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace samaki::ledger

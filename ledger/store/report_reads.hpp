@@ -1,0 +1,52 @@
+#pragma once
+// The reads the general reports (ledger/reports/) compute from: nets per account and member at a date,
+// movements in a period, and the lines of a period in posting order. Plain data, no report rules here.
+#include "ledger/date.hpp"
+#include "ledger/ids.hpp"
+#include "ledger/int128.hpp"
+#include "ledger/store/sqlite.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace samaki::ledger {
+
+// (account id, member id) -> debit minus credit. The member is 0 on accounts that are not member
+// ledgers (a member named there is attribution and makes no balance), as in the balances table.
+using account_nets = std::map<std::pair<std::int64_t, std::int64_t>, int128>;
+
+// Nets of the lines dated on or before `as_of` (all history when none): the running balances less the
+// lines dated after it, so a recent date reads only recent lines.
+account_nets nets_through(sqlite::connection& db, group_id group, const std::optional<calendar_date>& as_of);
+// Nets of the lines dated before `day`: opening balances of a period starting on `day`.
+account_nets nets_before(sqlite::connection& db, group_id group, calendar_date day);
+
+// Nets of the lines dated from `from` to `to` (inclusive; open ends when absent). With
+// `without_closing`, the entries that closed a period's income and expenses (periods.closing_entry) and
+// reversals of them are left out: they move a result, they are not income or expense.
+account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
+                       const std::optional<calendar_date>& to, bool without_closing);
+
+// One line with its entry, for ledgers and cash books.
+struct dated_line {
+  std::int64_t account = 0;
+  entry_id entry;
+  std::int64_t seq = 0;
+  calendar_date date;
+  std::string memo;                       // the entry's memo
+  std::optional<member_id> member;        // named on this line
+  std::optional<member_id> entry_member;  // the one member named on the entry's lines, if exactly one
+  std::int64_t debit = 0, credit = 0;     // minor units
+};
+// Lines of the group's entries dated from `from` to `to` (open ends when absent), of one account or all,
+// by account id, then date, seq and line number: the order running balances are taken in.
+std::vector<dated_line> lines_between(sqlite::connection& db, group_id group,
+                                      std::optional<std::int64_t> account,
+                                      const std::optional<calendar_date>& from,
+                                      const std::optional<calendar_date>& to);
+
+}  // namespace samaki::ledger
