@@ -49,7 +49,7 @@ std::int64_t entry_count(api_client& client, std::int64_t group) {
 
 }  // namespace
 
-TEST_CASE("an admin reopens the latest close with a reason; it stays listed and its seal still verifies",
+TEST_CASE("an admin reopens the latest close with a reason: it stays listed and its seal still verifies",
           "[api][ledger][periods]") {
   group_with_treasurer start;
   auto& [server, admin, group, treasurer] = start;
@@ -119,7 +119,7 @@ TEST_CASE("an admin reopens the latest close with a reason; it stays listed and 
   CHECK(treasurer.get(group_path(group, "/verify?seal=000000000001")).json.at("seal_ok") == false);
 }
 
-TEST_CASE("closing a year posts the closing entry into 3020; a month posts none", "[api][ledger][periods]") {
+TEST_CASE("closing a year posts the closing entry into 3020, a month none", "[api][ledger][periods]") {
   group_with_treasurer start;
   auto& [server, admin, group, treasurer] = start;
   const auto member = create_member(treasurer, group, "Sophea");

@@ -67,7 +67,8 @@ struct rehearsal_store {
 
 }  // namespace
 
-TEST_CASE("a rehearsed batch runs its work twice and commits one row; unrehearsed, once", "[store][batch]") {
+TEST_CASE("a batch runs its work twice when rehearsed, once when not, and commits one row",
+          "[store][batch]") {
   const bool rehearse = GENERATE(true, false);
   CAPTURE(rehearse);
   const int runs = rehearse ? 2 : 1;
