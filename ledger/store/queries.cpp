@@ -99,6 +99,16 @@ std::vector<member_balance> member_balances(sqlite::connection& db, const accoun
   return out;
 }
 
+std::optional<account_detail> find_account_detail(sqlite::connection& db, group_id group,
+                                                  const std::string& code) {
+  sqlite::read_snapshot snapshot(db);
+  auto account = find_account(db, group, code);
+  if (!account) return std::nullopt;
+  auto members =
+      account->account.member_ledger ? member_balances(db, account->account) : std::vector<member_balance>();
+  return account_detail{std::move(*account), std::move(members)};
+}
+
 std::vector<entry> list_entries(sqlite::connection& db, const entry_filter& f) {
   std::optional<std::int64_t> account;
   if (f.account) {

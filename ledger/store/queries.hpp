@@ -37,6 +37,15 @@ struct member_balance {
 // Non-zero balances of each member on a member-ledger account, by member id.
 std::vector<member_balance> member_balances(sqlite::connection& db, const account_info& account);
 
+// An account with its balance and, on a member ledger, its members' balances (none on other accounts),
+// read in one snapshot: the members add up to the balance even while postings commit.
+struct account_detail {
+  account_balance account;
+  std::vector<member_balance> members;
+};
+std::optional<account_detail> find_account_detail(sqlite::connection& db, group_id group,
+                                                  const std::string& code);
+
 struct entry_filter {
   group_id group;
   std::optional<calendar_date> from, to;  // inclusive

@@ -98,19 +98,12 @@ awaitable<http_response> close_account(request_context& ctx) {
   co_return json_response(http::status::ok, account_json(*closed, ledger::money::zero(closed->currency)));
 }
 
-struct account_detail {
-  account_balance account;
-  std::vector<ledger::member_balance> members;
-};
-
 awaitable<http_response> get_account(request_context& ctx) {
   const std::string& code = ctx.params.text("code");
-  auto found = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<account_detail> {
-    auto account = ledger::find_account(r.db(), path_group(ctx), code);
-    if (!account) return ledger::error(ledger::errc::not_found, "no account " + code + " in this group");
-    auto members = account->account.member_ledger ? ledger::member_balances(r.db(), account->account)
-                                                  : std::vector<ledger::member_balance>();
-    return account_detail{std::move(*account), std::move(members)};
+  auto found = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<ledger::account_detail> {
+    auto detail = ledger::find_account_detail(r.db(), path_group(ctx), code);
+    if (!detail) return ledger::error(ledger::errc::not_found, "no account " + code + " in this group");
+    return std::move(*detail);
   });
   if (!found) co_return error_response(found.error());
   boost::json::array members;

@@ -30,8 +30,9 @@ clock_type::duration median(std::vector<timed> samples, int status) {
 
 }  // namespace
 
-TEST_CASE("balance reads are answered while sign-ins fill the hash threads; the overflow gets 503 at once",
-          "[api][auth][hashing]") {
+TEST_CASE(
+    "balance reads are answered while sign-ins fill the hash threads, and the overflow gets 503 at once",
+    "[api][auth][hashing]") {
   // One database thread: before hashing had threads of its own, every read queued behind the sign-ins.
   test_server server({"--db-threads", "1", "--hash-threads", "1", "--hash-queue-limit", "2",
                       "--login-max-failures", "1000"});

@@ -102,7 +102,8 @@ TEST_CASE("calls without valid credentials get 401 unauthenticated", "[api][auth
   CHECK(client.post("/api/v1/auth/logout", boost::json::object{}).status == 401);
 }
 
-TEST_CASE("a bearer token or the session cookie signs in; cookie changes need X-CSRF-Token", "[api][auth]") {
+TEST_CASE("a bearer token or the session cookie signs in, and cookie changes need X-CSRF-Token",
+          "[api][auth]") {
   test_server server;
   add_user(server, "root", "admin", root_password);
   auto client = server.client();
@@ -129,7 +130,7 @@ TEST_CASE("a bearer token or the session cookie signs in; cookie changes need X-
   CHECK(user_count(bearer) == 3);
 }
 
-TEST_CASE("logout ends that session only; its token then gets 401", "[api][auth]") {
+TEST_CASE("logout ends that session only, and its token then gets 401", "[api][auth]") {
   test_server server;
   add_user(server, "root", "admin", root_password);
   auto first = signed_in(server, "root", root_password);
@@ -153,7 +154,7 @@ TEST_CASE("logout ends that session only; its token then gets 401", "[api][auth]
 }
 
 TEST_CASE(
-    "five failed logins lock that username out from that address, even the right password; every "
+    "five failed logins lock that username out from that address, even the right password, and every "
     "attempt is audited",
     "[api][auth]") {
   test_server server;
@@ -190,7 +191,7 @@ TEST_CASE(
   CHECK(ok[0].username == "clerk");
 }
 
-TEST_CASE("logins, user changes and logouts are audited; no password or token reaches the log",
+TEST_CASE("logins, user changes and logouts are audited, and no password or token reaches the log",
           "[api][auth]") {
   test_server server;
   const auto root_id = add_user(server, "root", "admin", root_password);

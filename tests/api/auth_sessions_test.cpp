@@ -79,7 +79,7 @@ TEST_CASE("nobody ends another user's session by its id", "[api][auth][sessions]
   CHECK(audit_log(server, "session.end").empty());
 }
 
-TEST_CASE("an admin ends every session of a user at once; only admins may", "[api][auth][sessions]") {
+TEST_CASE("an admin ends every session of a user at once, and only admins may", "[api][auth][sessions]") {
   test_server server;
   add_user(server, "root", "admin", root_password);
   const auto clerk_id = add_user(server, "clerk", "staff", clerk_password);

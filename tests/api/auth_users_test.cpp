@@ -92,7 +92,7 @@ TEST_CASE("/me shows the user, the role and the groups they can see", "[api][aut
                                                {"currency", "KHR"}}});
 }
 
-TEST_CASE("admins create and list users; nobody else may", "[api][auth]") {
+TEST_CASE("admins create and list users, and nobody else may", "[api][auth]") {
   test_server server({"--demo"});
   add_user(server, "root", "admin", root_password);
   auto admin = signed_in(server, "root", root_password);

@@ -32,7 +32,7 @@ std::string run_shell(const std::string& command) {
 }  // namespace
 
 TEST_CASE(
-    "text cells that would run as formulas are neutralised in every CSV, amounts never; each CSV "
+    "text cells that would run as formulas are neutralised in every CSV, amounts never, and each CSV "
     "comes as a named attachment",
     "[api][ledger][csv]") {
   group_with_treasurer start;

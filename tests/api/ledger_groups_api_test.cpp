@@ -5,7 +5,7 @@
 
 using namespace samaki::api_test;
 
-TEST_CASE("an admin creates a group with its chart; a treasurer sees only their group", "[api][ledger]") {
+TEST_CASE("an admin creates a group with its chart, and a treasurer sees only their group", "[api][ledger]") {
   test_server server;
   auto anonymous = server.client();
   CHECK(anonymous.get("/api/v1/groups").status == 401);

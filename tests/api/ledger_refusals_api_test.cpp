@@ -1,33 +1,11 @@
 // "A rejected request writes nothing": every refusal below leaves every table of the database as it was
 // (entries, lines, balances, idempotency keys, members, accounts, periods and the audit log alike).
-#include "tests/api/ledger_test_support.hpp"
+#include "tests/api/refusal_support.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
 using namespace samaki::api_test;
-
-namespace {
-
-struct refusal {
-  std::string name;
-  std::string target;
-  std::string body;
-  std::vector<http_header> headers;
-  int status;
-  std::string code;
-};
-
-std::string entry_body(std::string_view date, boost::json::array lines) {
-  return boost::json::serialize(
-      boost::json::value{{"date", date}, {"memo", "refused"}, {"lines", std::move(lines)}});
-}
-
-boost::json::value line(std::string_view account, std::string_view side, std::string_view amount) {
-  return {{"account", account}, {side, amount}};
-}
-
-}  // namespace
 
 TEST_CASE("refused requests write nothing, not even an audit record", "[api][ledger]") {
   group_with_treasurer start;
@@ -137,11 +115,6 @@ TEST_CASE("refused requests write nothing, not even an audit record", "[api][led
   };
 
   const auto before = table_checksums(server);
-  for (const auto& c : cases) {
-    INFO(c.name);
-    const auto reply = treasurer.send("POST", c.target, c.body, c.headers);
-    CHECK(reply.status == c.status);
-    CHECK(reply.error_code() == c.code);
-  }
+  check_refused(treasurer, cases);
   CHECK(table_checksums(server) == before);
 }

@@ -83,7 +83,8 @@ std::string request_of_size(std::size_t size, std::size_t target_padding = 0) {
 
 }  // namespace
 
-TEST_CASE("the first log line names the URL; /healthz and /metrics answer without sign-in", "[api][http]") {
+TEST_CASE("the first log line names the URL, and /healthz and /metrics answer without sign-in",
+          "[api][http]") {
   test_server server;
   CHECK_THAT(first_line(server.process().output()),
              Catch::Contains("listening on http://127.0.0.1:" + std::to_string(server.port())));

@@ -259,7 +259,7 @@ TEST_CASE("member ledgers are the [m] accounts of charts.md", "[chart]") {
   }
 }
 
-TEST_CASE("a riel group gets every account; the (USD) accounts are in dollars", "[chart]") {
+TEST_CASE("a riel group gets every account, and the (USD) accounts are in dollars", "[chart]") {
   for (auto kind : all_kinds) {
     INFO("kind " << kind_name(kind));
     const auto accounts = chart_for(kind, "KHR");

@@ -38,7 +38,7 @@ TEST_CASE("text that a spreadsheet would run as a formula gets a leading quote",
   CHECK(csv_cell("-300").field() == "'-300");
 }
 
-TEST_CASE("numbers are written as they are, even negative ones; anything else given as one is text",
+TEST_CASE("numbers are written as they are, even negative ones, and anything else given as one is text",
           "[server][csv]") {
   CHECK(csv_cell::number("-300").field() == "-300");
   CHECK(csv_cell::number("-12.50").field() == "-12.50");

@@ -17,7 +17,7 @@ std::string entries_of(ledger::group_id g) {
 
 }  // namespace
 
-TEST_CASE("a treasurer posts an entry; the same key and body replay it, another body conflicts",
+TEST_CASE("a treasurer posts an entry, and the same key and body replay it, another body conflicts",
           "[server][routes][entries]") {
   routes_fixture f;
   const auto target = entries_of(f.savings.id);
@@ -63,7 +63,8 @@ TEST_CASE("a treasurer posts an entry; the same key and body replay it, another 
   CHECK(coop.status == status::created);
 }
 
-TEST_CASE("every accepted posting writes one audit record; replays write none", "[server][routes][entries]") {
+TEST_CASE("every accepted posting writes one audit record, and replays write none",
+          "[server][routes][entries]") {
   routes_fixture f;
   const auto target = entries_of(f.savings.id);
   REQUIRE(f.post(target, "treasurer", share_purchase("2026-11-28", "5000", f.savers[0]), "k1").status ==

@@ -16,7 +16,7 @@ std::vector<std::int64_t> ids_of(const boost::json::value& list) {
 
 }  // namespace
 
-TEST_CASE("groups: an admin sees all and creates them with their chart; others see their own",
+TEST_CASE("groups: an admin sees all and creates them with their chart, and others see their own",
           "[server][routes][groups]") {
   routes_fixture f;
   CHECK(ids_of(f.get("/api/v1/groups", "admin").json) ==

@@ -18,7 +18,7 @@ struct quiet_connection final : idle_closable {
 
 }  // namespace
 
-TEST_CASE("one client may hold at most max_connections_per_client; others are not affected",
+TEST_CASE("one client may hold at most max_connections_per_client, and others are not affected",
           "[server][connections]") {
   metrics_registry metrics;
   gauge& open = metrics.add_gauge("open", "open connections");

@@ -71,7 +71,7 @@ TEST_CASE("content types follow the extension", "[server][static]") {
   CHECK(content_type_for("blob.bin") == "application/octet-stream");
 }
 
-TEST_CASE("static files are served with cache validators; traversal is 404", "[server][static]") {
+TEST_CASE("static files are served with cache validators, and traversal is 404", "[server][static]") {
   const web_fixture web;
   settings config;
   config.db_threads = 1;
