@@ -11,7 +11,6 @@ bool in_fund(const account_info& a) {
          a.type == account_type::expense;
 }
 
-
 }  // namespace
 
 share_out_sheet compute_share_out(const std::vector<account_info>& accounts, const raw_balances& balances,
