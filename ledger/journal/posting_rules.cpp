@@ -3,6 +3,7 @@
 #include "ledger/store/journal_writer.hpp"
 #include "ledger/store/write_context.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace samaki::ledger {
@@ -25,10 +26,11 @@ std::optional<std::int64_t> move_balance(std::int64_t balance, side direction, s
 }
 
 result<resolved_line> resolve_line(write_context& ctx, const group_state& group, const draft_line& l,
-                                   calendar_date date, std::size_t index) {
+                                   calendar_date date, bool closing, std::size_t index) {
   const account_info* account = group.account(l.account);
   if (!account) return line_error(errc::unknown_account, index, "no account " + l.account + " in this group");
-  if (account->closed_on && date > *account->closed_on)
+  // A closing entry may still empty an account closed before the year ends (a late correction refilled it).
+  if (account->closed_on && date > *account->closed_on && !closing)
     return line_error(errc::account_closed, index,
                       "account " + l.account + " was closed on " + account->closed_on->to_string(),
                       {{"account", l.account}, {"closed_on", account->closed_on->to_string()}});
@@ -104,10 +106,12 @@ result<checked_entry> check_entry(write_context& ctx, group_state& group, draft_
   if (draft.memo.size() > max_memo_bytes) return error(errc::bad_request, "memo is too long");
   if (auto dated = check_entry_date(ctx, group, draft.date); !dated) return dated.error();
 
+  const bool closing = std::any_of(draft.metadata.begin(), draft.metadata.end(),
+                                   [](const auto& m) { return m.first == "closing"; });
   checked_entry checked;
   checked.lines_.reserve(draft.lines.size());
   for (std::size_t i = 0; i < draft.lines.size(); ++i) {
-    auto line = resolve_line(ctx, group, draft.lines[i], draft.date, i);
+    auto line = resolve_line(ctx, group, draft.lines[i], draft.date, closing, i);
     if (!line) return line.error();
     checked.lines_.push_back(std::move(*line));
   }

@@ -18,9 +18,9 @@ constexpr std::string_view grouped_sums =
 
 // The entries that closed income and expenses, and reversals of them.
 constexpr std::string_view not_closing =
-    " AND (?4 = 0 OR (e.id NOT IN (SELECT closing_entry FROM periods WHERE group_id = ?1 AND closing_entry "
-    "IS NOT NULL) AND (e.reverses IS NULL OR e.reverses NOT IN (SELECT closing_entry FROM periods WHERE "
-    "group_id = ?1 AND closing_entry IS NOT NULL))))";
+    " AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM entry_metadata m WHERE m.key = 'closing' AND (m.entry_id = "
+    "e.id OR "
+    "m.entry_id = e.reverses)))";
 
 int128 joined(const sqlite::statement& s, int high, int low) {
   return (int128(s.column_int(high)) << 32) + s.column_int(low);
