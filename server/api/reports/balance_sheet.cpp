@@ -115,10 +115,10 @@ awaitable<http_response> balance_sheet_report(request_context& ctx) {
   if (!with_members) co_return error_response(with_members.error());
   // A summary members may read, but not with every member's balances listed under it.
   if (*with_members && ctx.caller && ctx.caller->role == user_role::member) {
-    co_return error_response(ledger::error(ledger::errc::forbidden,
-                                           "members=true lists every member's balances: for the group's "
-                                           "book readers only",
-                                           {{"field", "members"}}));
+    co_return error_response(
+        api_error::forbidden("members=true lists every member's balances: for the group's "
+                             "book readers only",
+                             {{"field", "members"}}));
   }
   auto answering = answer_report<ledger::balance_sheet>(
       ctx, "balance-sheet", *as_of,
