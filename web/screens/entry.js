@@ -1,6 +1,6 @@
 // One entry: when, what, by whom, each line with its account and member, and its reversal link. The
 // treasurer can reverse it (a new entry that undoes it; nothing is ever erased).
-import { accountName, t } from "../i18n.js";
+import { localName, t } from "../i18n.js";
 import { date, money, number, timestamp } from "../format.js";
 import { canWrite } from "../session.js";
 import { h, link, table, buttonLink } from "../ui.js";
@@ -21,7 +21,7 @@ function linesTable({ group: g, entry, accounts: list, members: people }) {
     const account = byCode.get(line.account) || { code: line.account, name: line.account };
     const member = line.member_id && memberOf.get(String(line.member_id));
     return [
-      { node: h("span", {}, h("span", { text: accountName(account, g.kind) }),
+      { node: h("span", {}, h("span", { text: localName(account) }),
           line.member_id && (member ? nameNode(member, "small.member") : h("small.member", { text: memberLabel(null, number(line.member_id)) }))) },
       { num: true, text: line.debit ? money(line.debit, line.currency) : "" },
       { num: true, text: line.credit ? money(line.credit, line.currency) : "" },

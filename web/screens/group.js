@@ -1,6 +1,6 @@
 // A group's home for its treasurer and staff: the cash in each box, the other balances, where to go
 // next, and the latest entries (newest first). All from one round of requests, painted together.
-import { accountName, t } from "../i18n.js";
+import { localName, t } from "../i18n.js";
 import { addAmounts, date, isZero, money } from "../format.js";
 import { canWrite } from "../session.js";
 import { h, tile, link, up } from "../ui.js";
@@ -56,11 +56,11 @@ export default {
       nameNode(g, "h2"),
       h("p.kind", { text: t(`kind.${g.kind}`) }),
       h("h3", { text: t("cash_boxes") }),
-      h("div.tiles", {}, cash.map((a) => tile(accountName(a, g.kind), a.balance, a.currency, { warn: a.balance.startsWith("-") }))),
+      h("div.tiles", {}, cash.map((a) => tile(localName(a), a.balance, a.currency, { warn: a.balance.startsWith("-") }))),
       h("nav.actions", {}, actions(g, types).map(([key, href]) => link(href, t(key), "a.button.action"))),
       h("h3", { text: t("balances") }),
       others.length
-        ? h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: accountName(a, g.kind) }),
+        ? h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: localName(a) }),
             h("strong.num", { text: money(a.balance, a.currency) }))))
         : h("p", { text: t("no_balances") }),
       h("h3", { text: t("recent_entries") }),

@@ -1,7 +1,7 @@
 // A member's page: their savings and their loan in big numbers, then every movement, newest first.
 // A member signed in sees this as their own page ("my savings"); the treasurer and staff reach it from
 // the members list. Prints as a statement on A4.
-import { accountName, t } from "../i18n.js";
+import { localName, t } from "../i18n.js";
 import { addAmounts, date, isZero, money } from "../format.js";
 import { session } from "../session.js";
 import { h, tile, up, printButton } from "../ui.js";
@@ -43,14 +43,14 @@ export default {
       h("div.tiles.big", {},
         tile(t(mine ? "my_savings" : "savings"), savings, g.currency),
         tile(t(mine ? "my_loan" : "loan"), loan, g.currency, { warn: !isZero(loan) })),
-      others.length > 0 && h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: accountName(a, g.kind) }),
+      others.length > 0 && h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: localName(a) }),
         h("strong.num", { text: money(a.closing, a.currency) })))),
       h("h3", { text: t(mine ? "my_movements" : "movements") }),
       lines.length
         ? h("ol.entries.statement", {}, lines.map(({ account, line }) => h("li", {},
             h("span.entry-top", {}, h("span", { text: date(line.date) }),
               h("strong.num", { text: money(signed(account, line), account.currency, { sign: true }) })),
-            h("span", { text: accountName(account, g.kind) }),
+            h("span", { text: localName(account) }),
             line.memo && h("small.memo", { translate: "no", text: line.memo }))))
         : h("p", { text: t("no_entries") }),
       h("div.buttons.no-print", {}, h("a.button", { href: `#/g/${g.id}/verify`, text: t("verify") }), printButton()),
