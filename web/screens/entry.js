@@ -14,7 +14,7 @@ export const loadEntry = (ctx) => all({
 });
 
 // The entry's lines as a table: account (and member), debit, credit.
-function linesTable({ group: g, entry, accounts: list, members: people }) {
+export function linesTable({ entry, accounts: list, members: people }) {
   const byCode = new Map(list.map((a) => [a.code, a]));
   const memberOf = byId(people);
   return table([t("account"), { text: t("debit"), num: true }, { text: t("credit"), num: true }], entry.lines.map((line) => {
@@ -51,7 +51,9 @@ export default {
     return [
       ...heading(g, t("entry_number", { seq: number(entry.seq) })),
       ...entrySummary(loaded),
-      canWrite() && !entry.reversed_by && buttonLink(`/g/${g.id}/entries/${entry.id}/reverse`, t("reverse_entry"), "a.button.danger"),
+      // An operation's entries are reversed together, from the operation.
+      entry.operation_id ? h("p.note", {}, link(`/g/${g.id}/operations/${entry.operation_id}`, t("part_of_operation")))
+        : canWrite() && !entry.reversed_by && buttonLink(`/g/${g.id}/entries/${entry.id}/reverse`, t("reverse_entry"), "a.button.danger"),
       h("details.hash", {}, h("summary", { text: t("fingerprint") }), h("code", { translate: "no", text: entry.hash })),
     ];
   },
