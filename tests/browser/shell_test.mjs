@@ -69,7 +69,7 @@ async function slowAndFailed(browser, base, gid) {
 
   await page.goto(`${base}/#/g/${gid}`);
   await screen(page, "group");
-  await page.route("**/entries?latest=20", (route) => route.abort("failed"));
+  await page.route(`**/groups/${gid}/accounts`, (route) => route.abort("failed"));
   await page.goto(`${base}/#/g/${gid}/members`);
   await screen(page, "members");
   await page.goto(`${base}/#/g/${gid}`);
@@ -77,7 +77,7 @@ async function slowAndFailed(browser, base, gid) {
   assert.equal(await page.textContent(".failure .error"), T.km["error.network"]);
   assert.equal(await page.locator("#view h2, #view .tile, #view .member-card").count(), 0, "nothing of another screen stays");
   await looksRight(page, "km", "41-failed-with-retry", options.screenshots);
-  await page.unroute("**/entries?latest=20");
+  await page.unroute(`**/groups/${gid}/accounts`);
   await page.click(".failure button");
   await screen(page, "group");
   assert.ok(await page.locator(".tile").count() > 0);
