@@ -174,6 +174,16 @@ export async function signIn(page, username, password) {
   await page.click("form.signin button[type=submit]");
 }
 
+// A new phone page in `lang`, signed in and showing its groups.
+export async function signedInPage(browser, base, lang, username, password) {
+  const page = await phonePage(browser, lang);
+  await page.goto(base + "/");
+  await screen(page, "signin");
+  await signIn(page, username, password);
+  await screen(page, "groups");
+  return page;
+}
+
 // Every visible control and link is at least 44 CSS pixels tall: a thumb's target.
 export async function checkTouchTargets(page, where) {
   const small = await page.$$eval("button, input, select, textarea, a, summary", (nodes) =>

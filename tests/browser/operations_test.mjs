@@ -8,8 +8,8 @@
 //   node tests/browser/operations_test.mjs SAMAKI_BINARY WEB_ROOT [SCREENSHOT_DIR]
 import assert from "node:assert/strict";
 import {
-  readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems, printed, shown,
-  savingsGroup, isoDay,
+  readArguments, texts, withServerAndBrowser, apiAs, screen, looksRight, noProblems, printed, shown,
+  savingsGroup, isoDay, signedInPage,
 } from "./lib.mjs";
 
 const options = readArguments("operations_test.mjs");
@@ -21,15 +21,6 @@ const sum = (values) => values.reduce((a, b) => a + Number(b), 0);
 
 // A date as the page writes it (the UI's own format.js, in the page's language).
 const dateIn = (page, iso) => page.evaluate(async (d) => (await import("/format.js")).date(d), iso);
-
-async function signedIn(browser, base, lang, [username, password]) {
-  const page = await phonePage(browser, lang);
-  await page.goto(base + "/");
-  await screen(page, "signin");
-  await signIn(page, username, password);
-  await screen(page, "groups");
-  return page;
-}
 
 // What the boxes must hold after the meeting the test records, worked out from the API (not the UI):
 // each present member's shares and social fund, one fine, the repayments due by the next meeting, the loan.
@@ -134,7 +125,7 @@ async function member(browser, base, set, lang) {
   const t = T[lang];
   const gid = set.group.id;
   const me = set.people[0];
-  const page = await signedIn(browser, base, lang, set.logins.member);
+  const page = await signedInPage(browser, base, lang, ...set.logins.member);
   const api = await apiAs(base, ...set.logins.member);
   await page.click("a.group-card");
   await screen(page, "member");
@@ -260,7 +251,7 @@ await withServerAndBrowser(options, async ({ base, browser }) => {
   for (const lang of ["km", "en"]) {
     const set = await savingsGroup(base, lang);
     const api = await apiAs(base, ...set.logins.treasurer);
-    const page = await signedIn(browser, base, lang, set.logins.treasurer);
+    const page = await signedInPage(browser, base, lang, ...set.logins.treasurer);
     await meeting(page, base, api, set, lang);
     await member(browser, base, set, lang);
     await treasurerRest(page, base, api, set, lang);

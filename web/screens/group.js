@@ -74,7 +74,8 @@ function savingsTop(g, { cycle, loans, recent, members: people }, cash) {
   const last = lastMeeting(recent);
   const next = cycle && nextDate(cycle, last);
   const late = loans.filter((l) => l.days_in_arrears > 0);
-  const soon = loans.filter((l) => l.days_in_arrears === 0 && l.next_due && next && l.next_due.date <= next);
+  // Due soon: before the meeting after the next one, so the next meeting can collect it.
+  const soon = loans.filter((l) => l.days_in_arrears === 0 && l.next_due && next && l.next_due.date <= nextMeeting(next, cycle.meeting_every));
   const warnings = [
     !cycle && t("no_cycle_warning"),
     late.length > 0 && t("late_loans_warning", { n: number(late.length) }),

@@ -162,6 +162,7 @@ export default {
     const { group: g, members: people, accounts: list, cycle, loans, last, saved } = loaded;
     if (!cycle) return [...heading(g, t("record_meeting")), h("p.note.warn", { text: t("error.no_open_cycle") }),
       h("a.button.primary", { href: `#/g/${g.id}/cycle/new`, text: t("start_cycle") })];
+    if (cycle.start > today()) return [...heading(g, t("record_meeting")), h("p.note", { text: t("cycle_starts", { date: date(cycle.start) }) })];
     const books = { loanFund: balance(list, "1010"), socialFund: balance(list, "1020") };
     // The meeting so far lives on the screen's context: a language switch draws it again as it was.
     ctx.rows ??= startRows(people, cycle, loans, last);

@@ -100,7 +100,10 @@ export const operation = {
   },
   render({ group: g, members: people, type, loans, list, cycle }, ctx) {
     if (!type) return [...heading(g, t("record_other")), h("p", { text: t("not_found_text") })];
-    const fields = [{ name: "date", type: "date", required: true }, ...type.fields, { name: "memo", type: "text" }];
+    // A loan names its member: the optional member of a repayment is not asked.
+    const named = type.fields.some((f) => f.refers_to === "loan");
+    const fields = [{ name: "date", type: "date", required: true }, ...type.fields.filter((f) => !(named && f.refers_to === "member" && !f.required)),
+      { name: "memo", type: "text" }];
     const data = { people, loans, list, cycle, currency: g.currency };
     ctx.send ??= onceWriter();
     const form = h("form.card", {}, fields.map((f) => control(f, type, data, ctx.query.get(f.name) ?? undefined)),
