@@ -152,6 +152,7 @@ export async function phonePage(browser, lang) {
   page.on("pageerror", (error) => page.problems.push(error.message));
   // The UI's own files as they came over the wire (the API's answers aside).
   page.uiBytes = new Map();
+  page.apiBytes = 0;
   page.on("response", (response) => {
     const path = new URL(response.url()).pathname;
     const seen = `${response.status()} ${path}`;
@@ -159,6 +160,7 @@ export async function phonePage(browser, lang) {
     // The body may be gone when the page closes first; only the files' sizes are wanted.
     if (response.status() === 200 && !path.startsWith("/api/"))
       response.body().then((body) => page.uiBytes.set(path, body.length), () => {});
+    else if (path.startsWith("/api/")) response.body().then((body) => { page.apiBytes += body.length; }, () => {});
   });
   return page;
 }

@@ -7,7 +7,6 @@ import { addAmounts, addDays, date, isZero, money, number, today } from "../form
 import { canWrite } from "../session.js";
 import { h, tile, link, up } from "../ui.js";
 import { all, group, accounts, members, nameNode, byId, memberLabel, openCycle, openLoans, recentOperations, lastMeeting, nextMeeting } from "../books.js";
-import { operationTypes } from "./operation.js";
 import { operationItem } from "./record.js";
 
 // Cash and bank: asset accounts 10xx (savings groups: the loan-fund box 1010, the social-fund box 1020
@@ -55,7 +54,6 @@ function actions(g, cycle) {
     savings && ["loans", `/g/${gid}/loans`],
     ["history", `/g/${gid}/operations`],
     savings && cycle && ["share_out", `/g/${gid}/share-out`],
-    savings && write && !cycle && ["start_cycle", `/g/${gid}/cycle/new`],
     ["periods", `/g/${gid}/periods`], ["verify", `/g/${gid}/verify`], ["trial_balance", `/g/${gid}/trial-balance`],
   ].filter(Boolean);
 }
@@ -108,13 +106,12 @@ export default {
     return all({
       group: group(ctx),
       accounts: accounts(ctx),
-      types: operationTypes(ctx),
       entries: savings ? null : ctx.api(`/groups/${ctx.params.gid}/entries?latest=20`).then((e) => e.items.slice().reverse()),
       ...(savings && { cycle, loans: openLoans(ctx), members: members(ctx), recent: cycle.then((c) => recentOperations(ctx, c)) }),
     });
   },
   render(data, ctx) {
-    const { group: g, accounts: list, entries, types, recent } = data;
+    const { group: g, accounts: list, entries, recent } = data;
     const cash = list.filter(isCash);
     const others = list.filter((a) => !isCash(a) && !isZero(a.balance));
     const savings = g.kind === "savings_group";
@@ -126,7 +123,7 @@ export default {
         : [h("h3", { text: t("cash_boxes") }), h("div.tiles", {}, cash.map((a) => tile(localName(a), a.balance, a.currency, { warn: a.balance.startsWith("-") })))],
       h("nav.actions", {}, actions(g, data.cycle).map(([key, href]) => link(href, t(key), "a.button.action"))),
       savings && recent.length > 0 && [h("h3", { text: t("recent_operations") }),
-        h("ul.entries", {}, recent.slice(0, 5).map((op) => operationItem(g, op, types, byId(data.members), data.members)))],
+        h("ul.entries", {}, recent.slice(0, 5).map((op) => operationItem(g, op, null, byId(data.members), data.members)))],
       h("h3", { text: t("balances") }),
       others.length
         ? h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: localName(a) }), h("strong.num", { text: money(a.balance, a.currency) }))))

@@ -23,8 +23,10 @@ function pick(thing, key, fallback) {
   return text && text !== thing.name && !(lang() === "km" && latin.test(text)) ? text : has(fallback) ? t(fallback) : text || thing.name;
 }
 export const typeLabel = (o) => pick({ ...o, name: o.type }, "label", `op.${o.type}`);
-// An operation's name: its type's label (a reversal has no type of its own).
-export const opTitle = (op, types) => typeLabel(types.find((o) => o.type === op.type) || { type: op.type, label: op.type });
+// What was recorded, by name: ours (km.json) for a savings group's operations and a reversal, else the
+// type's label from the server.
+export const opTitle = (op, types) => (has(`op.${op.type}`) ? t(`op.${op.type}`)
+  : typeLabel(types?.find((o) => o.type === op.type) || { type: op.type, label: op.type }));
 export const fieldLabel = (f) => pick(f, "label", `field.${f.name}`);
 
 const isCash = (code) => /^10\d\d$/.test(code);

@@ -6,7 +6,7 @@ import { canWrite } from "../session.js";
 import { invalidate, onceWriter } from "../api.js";
 import { go, flash } from "../router.js";
 import { h, field, link, onSubmit, table, printButton, buttonLink } from "../ui.js";
-import { all, group, members, accounts, byId, heading, nameNode, memberLabel } from "../books.js";
+import { all, group, members, accounts, byId, heading, nameNode, memberLabel, cycles } from "../books.js";
 import { operationTypes, opTitle, fieldLabel } from "./operation.js";
 import { linesTable } from "./entry.js";
 import { sealBox } from "./periods.js";
@@ -72,9 +72,11 @@ function shareOutRecord(op, g, people) {
 }
 
 // Any other operation: its fields as the form had them.
-function facts(op, g, people, type, list) {
+function facts(op, g, people, type, list, cycleList) {
   const label = (name) => type?.fields.find((f) => f.name === name);
+  const fine = (code) => (cycleList.find((c) => c.id === op.cycle_id) || cycleList.at(-1))?.fines.find((f) => f.code === code);
   const shown = (name, v) => {
+    if (name === "fine" && fine(v)) return h("span", { text: `${localName(fine(v))} · ${money(fine(v).amount, g.currency)}` });
     if (name === "member_id") return who(people, v);
     if (name === "loan_id") return link(`/g/${g.id}/loans/${v}`, t("loan_number", { id: number(v) }));
     if (["account", "from", "to"].includes(name)) return h("span", { text: localName(list.find((a) => a.code === v) || { name: v }) });
@@ -89,16 +91,16 @@ function facts(op, g, people, type, list) {
 }
 
 const loadOperation = (ctx) => all({ group: group(ctx), members: members(ctx), types: operationTypes(ctx), accounts: accounts(ctx),
-  op: ctx.api(`/groups/${ctx.params.gid}/operations/${ctx.params.id}`) });
+  cycles: cycles(ctx), op: ctx.api(`/groups/${ctx.params.gid}/operations/${ctx.params.id}`) });
 
 export const operationRecord = {
   name: "operation-record",
   roles: ["admin", "staff", "treasurer"],
   load: loadOperation,
-  render({ group: g, members: list, types, accounts: codes, op }) {
+  render({ group: g, members: list, types, accounts: codes, cycles: cycleList, op }) {
     const people = byId(list);
     const body = op.type === "meeting" ? meetingRecord(op, g, people)
-      : op.type === "share_out" ? shareOutRecord(op, g, people) : facts(op, g, people, types.find((o) => o.type === op.type), codes);
+      : op.type === "share_out" ? shareOutRecord(op, g, people) : facts(op, g, people, types.find((o) => o.type === op.type), codes, cycleList);
     return [
       ...heading(g, `${opTitle(op, types)} · ${date(op.date)}`, `/g/${g.id}/operations`, t("history")),
       op.memo && h("p.memo-big", { translate: "no", text: op.memo }),
