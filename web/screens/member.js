@@ -90,6 +90,7 @@ export default {
       .flatMap((a) => a.lines.map((line) => ({ account: a, line })))
       .sort((x, y) => y.line.seq - x.line.seq);
     const isSavings = g.kind === "savings_group";
+    const leave = !mine && canWrite() && isSavings && !member.left_on;  // the treasurer records a member leaving
     return [
       mine ? up("/", t("my_groups")) : up(`/g/${g.id}/members`, t("members")),
       nameNode(g, "p.group-name"),
@@ -101,9 +102,9 @@ export default {
       passbook && savingsBars(passbook.rows, g.currency),
       others.length > 0 && h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: localName(a) }),
         h("strong.num", { text: money(a.closing, a.currency) })))),
-      h("div.buttons.no-print", {},
+      (passbook || leave) && h("div.buttons.no-print", {},
         passbook && buttonLink(`/g/${g.id}/members/${mid}/passbook`, t(mine ? "my_passbook" : "passbook"), "a.button.primary"),
-        !mine && canWrite() && isSavings && !member.left_on && buttonLink(`/g/${g.id}/record/member_exit?member_id=${mid}`, t("member_leaves"), "a.button.quiet")),
+        leave && buttonLink(`/g/${g.id}/record/member_exit?member_id=${mid}`, t("member_leaves"), "a.button.quiet")),
       h("details.movements", { open: !isSavings }, h("summary", { text: t(mine ? "my_movements" : "movements") }),
         lines.length
           ? h("ol.entries.statement", {}, lines.map(({ account, line }) => h("li", {},
