@@ -5,6 +5,7 @@
 #include "server/api/csv.hpp"
 #include "server/api/reports/report_options.hpp"
 #include "server/api/reports/report_routes.hpp"
+#include "server/api/reports/statement_json.hpp"
 #include "server/json/ledger_json.hpp"
 
 #include <boost/json/array.hpp>
@@ -56,6 +57,8 @@ boost::json::object current_result_json(report_language language, const balance_
   return out;
 }
 
+}  // namespace
+
 boost::json::object balance_sheet_json(report_language language, const ledger::balance_sheet& sheet,
                                        bool with_members) {
   boost::json::array currencies;
@@ -72,6 +75,8 @@ boost::json::object balance_sheet_json(report_language language, const ledger::b
   return {
       {"as_of", date_json(sheet.as_of)}, {"members", with_members}, {"currencies", std::move(currencies)}};
 }
+
+namespace {
 
 // For spreadsheets: one row per account (and member, when asked), the current result, and each total
 // (kind "total"), so the sheet can filter what it sums.
