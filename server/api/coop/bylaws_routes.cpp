@@ -56,7 +56,7 @@ awaitable<http_response> get_bylaws(request_context& ctx) {
   co_return json_response(http::status::ok, history_json(*history, today(ctx)));
 }
 
-ledger::result<ledger::operation_request> bylaws_request(const request_context& ctx) {
+api_result<ledger::operation_request> bylaws_request(const request_context& ctx) {
   auto body = parse_json_body(ctx.request);
   if (!body) return body.error();
   auto fields = parse_fields(*body, ledger::bylaws_fields(), {"effective_from"});
