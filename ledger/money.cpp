@@ -11,12 +11,13 @@ namespace {
 // The currencies we support. Exponents are ISO 4217. Cash units are the smallest step a group counts in
 // cash and are only the default rounding for share-outs (a group may set its own):
 //   KHR: 100 riel = 10000 minor (product.md's default);
-//   USD: 1 cent and THB: 1 satang (exact; a group wanting $1 or 25 satang steps sets its own);
+//   USD: 1 dollar = 100 minor (operations.md: "cash unit 100 riel (1 for USD)");
+//   THB: 1 satang (exact; a group wanting 25 satang steps sets its own);
 //   VND: 1000 dong.
 // Codes are matched exactly, upper case only, as the API spells them.
 constexpr std::array<currency_info, 4> currencies{{
     {"KHR", 2, 10000},
-    {"USD", 2, 1},
+    {"USD", 2, 100},
     {"THB", 2, 1},
     {"VND", 0, 1000},
 }};

@@ -360,7 +360,7 @@ TEST_CASE("a cooperative's refusals: status, code and details, nothing written",
   auto over = record_operation(
       t, g, {{"type", "withdrawal"}, {"date", "2026-02-02"}, {"member_id", b}, {"amount", "10001"}},
       "details");
-  CHECK(over.json.at("error").at("details").at("member_id") .to_number<std::int64_t>() == b);
+  CHECK(over.json.at("error").at("details").at("member_id").to_number<std::int64_t>() == b);
   CHECK(over.json.at("error").at("details").at("limit") == "10000.00");
   CHECK(over.json.at("error").at("details").at("field") == "amount");
 }

@@ -20,7 +20,7 @@ TEST_CASE("percentages: 0 to 100 with four places, a share rounded down", "[deci
   CHECK(percent::parse("100")->of(money(12345, khr)) == money(12345, khr));
 }
 
-TEST_CASE("quantities: three places; price times quantity rounds half up", "[decimal]") {
+TEST_CASE("quantities: three places, and price times quantity rounds half up", "[decimal]") {
   CHECK(quantity::parse("12.5")->e3 == 12500);
   CHECK(quantity::parse("1250")->text() == "1250");
   CHECK_FALSE(quantity::parse("1.2345"));

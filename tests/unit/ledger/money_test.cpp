@@ -63,7 +63,7 @@ TEST_CASE("find_currency knows KHR, USD, THB and VND only", "[money]") {
   CHECK(currency("KHR").exponent == 2);
   CHECK(currency("KHR").cash_unit == 10000);  // 100 riel
   CHECK(currency("USD").exponent == 2);
-  CHECK(currency("USD").cash_unit == 1);
+  CHECK(currency("USD").cash_unit == 100);  // one dollar (operations.md)
   CHECK(currency("THB").exponent == 2);
   CHECK(currency("THB").cash_unit == 1);
   CHECK(currency("VND").exponent == 0);
