@@ -204,20 +204,40 @@ void insert_loan_payment(write_context& ctx, loan_id loan, const loan_payment& p
   s->run();
 }
 
-std::vector<loan_record> load_loans(sqlite::connection& db, const loan_filter& f) {
+namespace {
+
+// The filter's conditions on loans `l` as SQL, with only the parameters it uses (?1 group, ?2 member,
+// ?3 cycle, ?4 one loan), so SQLite can use the index of the narrowest one: an `?3 IS NULL OR ...` form
+// would scan every loan the group ever made.
+std::string loan_conditions(const loan_filter& f, std::optional<loan_id> only) {
+  std::string where = "l.group_id = ?1";
+  if (f.member) where += " AND l.member_id = ?2";
+  if (f.cycle) where += " AND l.cycle_id = ?3";
+  if (only) where += " AND l.id = ?4";
+  return where;
+}
+
+void bind_loan_filter(sqlite::statement& s, const loan_filter& f, std::optional<loan_id> only) {
+  s.bind(1, f.group.value);
+  if (f.member) s.bind(2, f.member->value);
+  if (f.cycle) s.bind(3, f.cycle->value);
+  if (only) s.bind(4, only->value);
+}
+
+std::vector<loan_record> load_loans_where(sqlite::connection& db, const loan_filter& f,
+                                          std::optional<loan_id> only) {
   sqlite::read_snapshot snapshot(db);
   std::vector<loan_record> out;
   std::map<std::int64_t, std::size_t> index;
+  const auto where = loan_conditions(f, only);
   {
     auto s = db.prepare(
         "SELECT l.id, l.group_id, l.member_id, l.cycle_id, l.operation_id, l.principal, l.disbursed_on, "
-        "l.months, "
-        "l.interest_rate_e4, l.interest_method, l.purpose, g.currency FROM loans l JOIN groups g ON g.id = "
-        "l.group_id "
-        "WHERE l.group_id = ?1 AND (?2 IS NULL OR l.member_id = ?2) AND (?3 IS NULL OR l.cycle_id = ?3) "
-        "AND NOT EXISTS (SELECT 1 FROM operations r WHERE r.reverses = l.operation_id) ORDER BY l.id");
-    s->bind(1, f.group.value).bind(2, f.member ? std::optional(f.member->value) : std::nullopt);
-    s->bind(3, f.cycle ? std::optional(f.cycle->value) : std::nullopt);
+        "l.months, l.interest_rate_e4, l.interest_method, l.purpose, g.currency "
+        "FROM loans l JOIN groups g ON g.id = l.group_id WHERE " +
+        where +
+        " AND NOT EXISTS (SELECT 1 FROM operations r WHERE r.reverses = l.operation_id) ORDER BY l.id");
+    bind_loan_filter(*s, f, only);
     while (s->step()) {
       loan_record l;
       l.id = loan_id{s->column_int(0)};
@@ -238,13 +258,11 @@ std::vector<loan_record> load_loans(sqlite::connection& db, const loan_filter& f
     }
   }
   auto s = db.prepare(
-      "SELECT p.loan_id, p.date, p.interest, p.principal, p.kind, p.operation_id FROM loan_payments p JOIN "
-      "loans l ON "
-      "l.id = p.loan_id WHERE l.group_id = ?1 AND (?2 IS NULL OR l.member_id = ?2) AND (?3 IS NULL OR "
-      "l.cycle_id = ?3) "
-      "AND NOT EXISTS (SELECT 1 FROM operations r WHERE r.reverses = p.operation_id) ORDER BY p.date, p.id");
-  s->bind(1, f.group.value).bind(2, f.member ? std::optional(f.member->value) : std::nullopt);
-  s->bind(3, f.cycle ? std::optional(f.cycle->value) : std::nullopt);
+      "SELECT p.loan_id, p.date, p.interest, p.principal, p.kind, p.operation_id FROM loans l "
+      "JOIN loan_payments p ON p.loan_id = l.id WHERE " +
+      where +
+      " AND NOT EXISTS (SELECT 1 FROM operations r WHERE r.reverses = p.operation_id) ORDER BY p.date, p.id");
+  bind_loan_filter(*s, f, only);
   while (s->step()) {
     auto it = index.find(s->column_int(0));
     if (it == index.end()) continue;
@@ -258,6 +276,12 @@ std::vector<loan_record> load_loans(sqlite::connection& db, const loan_filter& f
   return out;
 }
 
+}  // namespace
+
+std::vector<loan_record> load_loans(sqlite::connection& db, const loan_filter& f) {
+  return load_loans_where(db, f, std::nullopt);
+}
+
 std::optional<loan_record> load_loan(sqlite::connection& db, loan_id id) {
   sqlite::read_snapshot snapshot(db);
   std::optional<group_id> group;
@@ -267,9 +291,9 @@ std::optional<loan_record> load_loan(sqlite::connection& db, loan_id id) {
     if (!s->step()) return std::nullopt;
     group = group_id{s->column_int(0)};
   }
-  for (auto& l : load_loans(db, loan_filter{*group, std::nullopt, std::nullopt}))
-    if (l.id == id) return std::move(l);
-  return std::nullopt;
+  auto found = load_loans_where(db, loan_filter{*group, std::nullopt, std::nullopt}, id);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 std::vector<loan_id> loans_made_by(sqlite::connection& db, operation_id operation) {
