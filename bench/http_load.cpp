@@ -73,6 +73,7 @@ struct options {
   // Need --server: an admin, a group and members are made first. Each with its share of the requests.
   std::vector<std::pair<std::string, unsigned>> ledger_scenarios;
   int members = 25;
+  int groups = 1000;  // for the meeting scenario
   int idle_connections = 0;  // after the load: hold this many idle connections and report server memory
 };
 
@@ -81,8 +82,9 @@ void print_usage() {
       << "usage: bench_http (--port N | --server SAMAKI [--server-arg ARG]...)\n"
          "                  [--connections N] [--requests N] [--duration SECONDS]\n"
          "                  [--token T] [--unique-idempotency-key] [--scenario NAME[:SHARE]]...\n"
-         "                  [--members N] [--idle-connections N]\n"
-         "scenarios: healthz; with --server also post, balances, trial-balance. Several make a mix,\n"
+         "                  [--members N] [--groups N] [--idle-connections N]\n"
+         "scenarios: healthz; with --server also post, balances, trial-balance, meeting (--groups N groups\n"
+         "of --members M, a whole meeting a request). Several make a mix,\n"
          "each with SHARE (default 1) parts of the requests, e.g. --scenario post:1 --scenario balances:4\n"
          "                  (--path P [--method M] [--body B | --body-file F] [--header 'K: V']... "
          "[--weight W])...\n";
@@ -166,6 +168,8 @@ options parse_options(int argc, char** argv) {
       }
     } else if (flag == "--members") {
       o.members = std::max(1, parse_number<int>(flag, value()));
+    } else if (flag == "--groups") {
+      o.groups = std::max(1, parse_number<int>(flag, value()));
     } else if (flag == "--idle-connections") {
       o.idle_connections = parse_number<int>(flag, value());
     } else if (flag == "--path") {
@@ -306,8 +310,12 @@ int run(options opts) {
       samaki::bench::create_admin(opts.server_binary, server_options.db_path);
     server.emplace(std::move(server_options));
     port = server->port();
-    if (!opts.ledger_scenarios.empty())
-      add_ledger_templates(opts, samaki::bench::set_up_ledger(port, opts.members));
+    if (!opts.ledger_scenarios.empty()) {
+      auto fixture = samaki::bench::set_up_ledger(port, opts.members);
+      if (std::ranges::any_of(opts.ledger_scenarios, [](const auto& s) { return s.first == "meeting"; }))
+        samaki::bench::add_meeting_groups(fixture, port, opts.groups, opts.members, 16);
+      add_ledger_templates(opts, fixture);
+    }
   }
 
   run_plan plan{.opts = opts, .port = port, .wheel = {}, .run_id = {}, .deadline = {}};

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -74,8 +75,51 @@ ledger_fixture set_up_ledger(std::uint16_t port, int members) {
   return f;
 }
 
+void add_meeting_groups(ledger_fixture& f, std::uint16_t port, int groups, int members, unsigned connections) {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const auto start = std::chrono::year_month_day{today - std::chrono::days{30}};
+  char start_text[16];
+  std::snprintf(start_text, sizeof start_text, "%04d-%02u-%02u", static_cast<int>(start.year()),
+                static_cast<unsigned>(start.month()), static_cast<unsigned>(start.day()));
+  std::vector<savings_group_ids> made(static_cast<std::size_t>(groups));
+  std::atomic<int> next{0};
+  std::vector<std::string> failures(connections);
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned c = 0; c < connections; ++c)
+      workers.emplace_back([&, c] {
+        try {
+          http_connection connection(port);
+          for (int i = next++; i < groups; i = next++) {
+            auto& g = made[static_cast<std::size_t>(i)];
+            auto group = call(connection, "POST", "/api/v1/groups",
+                              R"({"name":"Meeting group )" + std::to_string(i) +
+                                  R"(","kind":"savings_group","currency":"KHR"})",
+                              f.token);
+            g.group = group.at("id").as_int64();
+            const auto path = "/api/v1/groups/" + std::to_string(g.group);
+            for (int m = 0; m < members; ++m)
+              g.members.push_back(call(connection, "POST", path + "/members",
+                                       R"({"name":"Member )" + std::to_string(m) + R"("})", f.token)
+                                      .at("id")
+                                      .as_int64());
+            call(connection, "POST", path + "/cycles",
+                 std::string(R"({"start":")") + start_text +
+                     R"(","share_value":"5000","social_fund_per_meeting":"1000"})",
+                 f.token);
+          }
+        } catch (const std::exception& e) {
+          failures[c] = e.what();
+        }
+      });
+  }
+  for (const auto& failure : failures)
+    if (!failure.empty()) throw std::runtime_error("making the meeting groups: " + failure);
+  f.meeting_groups = std::move(made);
+}
+
 bool is_ledger_scenario(const std::string& name) {
-  return name == "post" || name == "balances" || name == "trial-balance";
+  return name == "post" || name == "balances" || name == "trial-balance" || name == "meeting";
 }
 
 std::vector<ledger_request> ledger_requests(const std::string& scenario, const ledger_fixture& f) {
@@ -92,6 +136,22 @@ std::vector<ledger_request> ledger_requests(const std::string& scenario, const l
                      true});
   } else if (scenario == "balances") {
     out.push_back({"GET", group_path + "/accounts", "", false});
+  } else if (scenario == "meeting") {
+    if (f.meeting_groups.empty()) throw std::invalid_argument("the meeting scenario needs meeting groups");
+    const auto today = std::chrono::year_month_day{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(today.year()),
+                  static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
+    for (const auto& g : f.meeting_groups) {
+      boost::json::array rows;
+      for (auto member : g.members)
+        rows.push_back(boost::json::object{{"member_id", member}, {"shares", 1}, {"social_fund", true}});
+      out.push_back({"POST", "/api/v1/groups/" + std::to_string(g.group) + "/operations",
+                     boost::json::serialize(
+                         boost::json::object{{"type", "meeting"}, {"date", date}, {"members", std::move(rows)}}),
+                     true});
+    }
   } else if (scenario == "trial-balance") {
     out.push_back({"GET", group_path + "/reports/trial-balance", "", false});
   } else {

@@ -9,10 +9,16 @@
 
 namespace samaki::bench {
 
+struct savings_group_ids {
+  std::int64_t group = 0;
+  std::vector<std::int64_t> members;
+};
+
 struct ledger_fixture {
   std::string token;
   std::int64_t group = 0;
   std::vector<std::int64_t> members;
+  std::vector<savings_group_ids> meeting_groups;  // for "meeting": many groups, each with an open cycle
 };
 
 inline constexpr const char* bench_username = "bench";
@@ -24,13 +30,19 @@ void create_admin(const std::string& samaki_binary, const std::string& db_path);
 // Signs in as the bench admin and creates a savings group with `members` members.
 ledger_fixture set_up_ledger(std::uint16_t port, int members);
 
+// Adds `groups` savings groups of `members` members, each with a cycle open since a month ago, made over
+// `connections` connections at once (the writer commits them in batches).
+void add_meeting_groups(ledger_fixture& fixture, std::uint16_t port, int groups, int members,
+                        unsigned connections);
+
 struct ledger_request {
   std::string method, path, body;
   bool needs_idempotency_key = false;
 };
 
 // "post": a 3-line meeting posting per member (each request a new entry); "balances": the group's
-// accounts with balances; "trial-balance": the trial balance report.
+// accounts with balances; "trial-balance": the trial balance report; "meeting": a whole meeting of one of
+// the meeting groups (every member buys a share and pays the social fund), a template per group.
 std::vector<ledger_request> ledger_requests(const std::string& scenario, const ledger_fixture& fixture);
 bool is_ledger_scenario(const std::string& name);
 
