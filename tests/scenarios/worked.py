@@ -84,6 +84,13 @@ class Story:
     def get(self, path, expect, why):
         self.step(why, get=path, expect=expect)
 
+    def summary_and_preview(self, cid, summary_day, out_day, why_summary, why_preview):
+        """The cycle summary of the open cycle at `summary_day`, and the share-out preview on the day it is due."""
+        self.get(f"reports/cycle-summary?cycle={cid}&as_of={summary_day}", self.books.summary(cid, summary_day),
+                 why_summary)
+        unit = self.books.settings(cid, out_day)["cash_unit"]
+        self.get(f"reports/share-out?as_of={out_day}", self.books.preview_json(out_day, unit), why_preview)
+
     def refused(self, body, code, details, why):
         self.step(why, post="operations", body=body, status=422, error=dict(code=code, details=details))
 
@@ -243,16 +250,16 @@ def scenario_a():
     s.get("reports/loan-portfolio?as_of=2026-03-23", b.portfolio(last)[0],
           "After meeting 12: loan 2 (40,000, current), loan 6 (50,000, current until 2 Apr), loan 7 (90,000, "
           "14 days late since 9 Mar); loan 3's 12,000 written off; loan 5 repaid.")
-    s.get("reports/cycle-summary?cycle=1&as_of=2026-03-23", b.summary(cid, last),
-          "The cycle summary after meeting 12: attendance over the 12 meetings' recorded members, savings on "
-          "3010, loan-fund use = outstanding / (outstanding + 1010), returns over 78 days, the fund as projected "
-          "share-out.")
     s.get("reports/share-out?as_of=2026-03-23", b.preview_json(last, riel("100")),
           "The preview: F = 3010 + 3020 + 3040 + income - expenses; T = floor(F / 100 riel) units by shares, "
           "largest remainders, ties to the lower id.")
     out_day = day("2026-03-30")
-    s.get("reports/share-out?as_of=2026-03-30", b.preview_json(out_day, riel("100")),
-          "The preview on the share-out day leaves out loan 7's 2,700 of interest due (not yet in the books).")
+    s.summary_and_preview(cid, last, out_day,
+                          "The cycle summary after meeting 12: attendance over the 12 meetings' recorded members, "
+                          "savings on 3010, loan-fund use = outstanding / (outstanding + 1010), returns over 78 "
+                          "days, the fund as projected share-out.",
+                          "The preview on the share-out day leaves out loan 7's 2,700 of interest due (not yet in "
+                          "the books).")
     op, out = b.share_out(out_day, {1: 2, 2: 2})
     s.single(dict(type="share_out", date="2026-03-30", reinvest=[dict(member_id=1, shares=2), dict(member_id=2, shares=2)]),
              "The share-out on 30 March: loan 2 (40,000), loan 6 (50,000) and loan 7 (90,000 and 2,700 interest "
@@ -347,12 +354,12 @@ def scenario_b():
     s.get("reports/loan-portfolio?as_of=2026-09-27", b.portfolio(day("2026-09-27"))[0],
           "The day before the share-out: loan 2 is 7 days late (20 Sep), loan 3 10 days (17 Sep): all 25,000 "
           "outstanding is 1-30 days late; PAR30 is 0.")
-    s.get("reports/cycle-summary?as_of=2026-09-14", b.summary(cid, day("2026-09-14")),
-          "The cycle summary after the fourth meeting: 4 meetings in the books (the paper ones are not), social "
-          "fund in counts the meetings only, returns over the 106 days since 1 June.")
     out_day = day("2026-09-28")
-    s.get("reports/share-out?as_of=2026-09-28", b.preview_json(out_day, riel("100")),
-          "The preview on the share-out day (the interest due on loans 2 and 3 is not yet in the books).")
+    s.summary_and_preview(cid, day("2026-09-14"), out_day,
+                          "The cycle summary after the fourth meeting: 4 meetings in the books (the paper ones are "
+                          "not), social fund in counts the meetings only, returns over the 106 days since 1 June.",
+                          "The preview on the share-out day (the interest due on loans 2 and 3 is not yet in the "
+                          "books).")
     op = b.transfer(out_day, "1030", "1010", riel("50000"))
     s.single(dict(type="transfer", date="2026-09-28", amount="50000", **{"from": "1030", "to": "1010"}),
              "The 50,000 in the bank comes back to the loan fund's box to pay the share-out in cash.",
