@@ -8,8 +8,7 @@ error_class class_of(errc code) {
   if (n < 300) return error_class::rule;
   if (n < 400) return error_class::state;
   if (n < 500) return error_class::retry;
-  if (n < 900) return error_class::internal;
-  return error_class::transport;
+  return error_class::internal;
 }
 
 std::string_view code_name(errc code) {
@@ -48,12 +47,6 @@ std::string_view code_name(errc code) {
     case errc::part_of_operation: return "part_of_operation";
     case errc::unavailable: return "unavailable";
     case errc::internal: return "internal";
-    case errc::invalid_json: return "invalid_json";
-    case errc::unauthenticated: return "unauthenticated";
-    case errc::forbidden: return "forbidden";
-    case errc::payload_too_large: return "payload_too_large";
-    case errc::unsupported_media_type: return "unsupported_media_type";
-    case errc::rate_limited: return "rate_limited";
   }
   return "internal";
 }

@@ -3,8 +3,9 @@
 // Codes fall into classes by numeric range, the way rippled's result codes do, so a caller can act on
 // the class without knowing every code: malformed (the request cannot be read as asked), rule (well-formed
 // but it breaks a ledger or business rule), state (the books are not in a state that allows it), retry
-// (try again later). The HTTP edge maps classes (and a few codes) to statuses; the code's name is what
-// clients see, so names never change.
+// (try again later). The HTTP edge maps classes (and not_found) to statuses and has codes of its own for
+// what only it sees (invalid_json, unauthenticated, ...); the code's name is what clients see, so names never
+// change.
 #include <boost/system/result.hpp>
 
 #include <cstdint>
@@ -56,16 +57,9 @@ enum class errc : std::uint16_t {
   unavailable = 400,
   // a broken invariant of ours
   internal = 500,
-  // Codes of the HTTP layer, kept here until the service has an error type of its own.
-  invalid_json = 900,
-  unauthenticated,
-  forbidden,
-  payload_too_large,
-  unsupported_media_type,
-  rate_limited,
 };
 
-enum class error_class { malformed, rule, state, retry, internal, transport };
+enum class error_class { malformed, rule, state, retry, internal };
 
 error_class class_of(errc code);
 

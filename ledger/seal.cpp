@@ -2,6 +2,9 @@
 
 #include "ledger/journal/hash_chain.hpp"
 
+#include <cctype>
+#include <vector>
+
 namespace samaki::ledger {
 namespace {
 
@@ -57,6 +60,75 @@ std::optional<std::array<std::string_view, seal_word_count>> seal_words(std::str
 
 const std::array<std::string_view, 256>& seal_word_list() {
   return words;
+}
+
+std::optional<std::array<std::string_view, seal_word_count>> seal_words_km(std::string_view head_hex) {
+  ledger::digest head{};
+  if (!ledger::from_hex(head_hex, head)) return std::nullopt;
+  std::array<std::string_view, seal_word_count> out{};
+  for (std::size_t i = 0; i < seal_word_count; ++i) out[i] = seal_word_list_km()[head[i]];
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> split_words(std::string_view typed) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : typed) {
+    if (c == ' ' || c == '-' || c == '+' || c == '\t') {
+      if (!word.empty()) out.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+// The byte a word of either list stands for.
+std::optional<std::uint8_t> byte_of(std::string_view word) {
+  for (const auto* list : {&seal_word_list(), &seal_word_list_km()})
+    for (std::size_t i = 0; i < list->size(); ++i)
+      if ((*list)[i] == word) return static_cast<std::uint8_t>(i);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<seal_check> seal_check::parse(std::string_view typed) {
+  seal_check out;
+  auto words_typed = split_words(typed);
+  if (words_typed.size() == seal_word_count) {
+    std::array<std::uint8_t, seal_word_count> bytes{};
+    bool all_known = true;
+    for (std::size_t i = 0; i < seal_word_count && all_known; ++i) {
+      auto b = byte_of(words_typed[i]);
+      if (b) bytes[i] = *b;
+      all_known = b.has_value();
+    }
+    if (all_known) {
+      out.bytes_ = bytes;
+      return out;
+    }
+  }
+  for (char c : typed) {
+    const char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (upper == '-' || upper == ' ') continue;
+    out.code_ += upper == 'O' ? '0' : (upper == 'I' || upper == 'L') ? '1' : upper;
+  }
+  if (out.code_.size() != 12) return std::nullopt;
+  return out;
+}
+
+bool seal_check::matches(const digest& head) const {
+  if (bytes_) {
+    for (std::size_t i = 0; i < seal_word_count; ++i)
+      if (head[i] != (*bytes_)[i]) return false;
+    return true;
+  }
+  return seal_code(head) == code_;
 }
 
 }  // namespace samaki::ledger

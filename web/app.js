@@ -21,6 +21,7 @@ import { loans, loan } from "./screens/loans.js";
 import passbook from "./screens/passbook.js";
 import shareOut from "./screens/share_out.js";
 import cycleNew from "./screens/cycle.js";
+import { history, operationRecord, reverseOperation } from "./screens/record.js";
 
 route("/signin", signin);
 route("/", groups);
@@ -43,6 +44,9 @@ route("/g/:gid/loans/:id", loan);
 route("/g/:gid/members/:mid/passbook", passbook);
 route("/g/:gid/share-out", shareOut);
 route("/g/:gid/cycle/new", cycleNew);
+route("/g/:gid/operations", history);
+route("/g/:gid/operations/:id", operationRecord);
+route("/g/:gid/operations/:id/reverse", reverseOperation);
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.

@@ -1,8 +1,9 @@
 // What many group screens read (the group, its members, its accounts) and how they head a screen.
 // Group and member lists are cached in memory for the session: they change only through this UI's own
 // writes, which drop them (api.invalidate).
-import { localName, nameIsLocal, t } from "./i18n.js";
+import { lang, localName, nameIsLocal, t } from "./i18n.js";
 import { h, up } from "./ui.js";
+import { addDays, addMonths, today } from "./format.js";
 
 export const group = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}`, { cached: true });
 export const accounts = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}/accounts`).then((a) => a.items);
@@ -10,6 +11,28 @@ export const accounts = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}/a
 // Every member of the group (one page of up to 1000: a group has tens).
 export const members = (ctx, gid = ctx.params.gid) =>
   ctx.api(`/groups/${gid}/members?limit=1000`, { cached: true }).then((m) => m.items);
+
+// A savings group's cycles (cached like the members: they change through this UI's writes), and the open one.
+export const cycles = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}/cycles`, { cached: true }).then((c) => c.items);
+export const openCycle = (ctx, gid) => cycles(ctx, gid).then((list) => list.find((c) => c.status === "open") || null);
+
+// Open loans, where each stands today: outstanding, next due, days late.
+export const openLoans = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}/loans?status=open&limit=1000`).then((l) => l.items);
+
+// The day after `iso` that the cycle's rhythm gives (week, two weeks, month).
+export const nextMeeting = (iso, every) => (every === "month" ? addMonths(iso, 1) : addDays(iso, every === "2weeks" ? 14 : 7));
+
+// How far back to look for the last meeting: two meeting intervals and a little.
+const lookBack = (cycle) => ({ month: 62, "2weeks": 30 }[cycle?.meeting_every] ?? 16);
+
+// The group's operations of the last weeks, newest first. The API lists oldest first and each item carries
+// its entries, so a window of two meeting intervals keeps this small on a slow network.
+export const recentOperations = (ctx, cycle, type = "", gid = ctx.params.gid) =>
+  ctx.api(`/groups/${gid}/operations?from=${addDays(today(), -lookBack(cycle))}&limit=1000${type && `&type=${type}`}`)
+    .then((o) => o.items.reverse());
+
+// The last meeting not reversed, among operations newest first.
+export const lastMeeting = (ops) => ops.find((o) => o.type === "meeting" && !o.reversed_by && !o.reverses) || null;
 
 // Loads several named reads at once; the screen paints only when all have answered.
 export async function all(named) {
@@ -30,6 +53,12 @@ export function heading(groupInfo, title, upTo = `/g/${groupInfo.id}`, upText = 
     nameNode(groupInfo, upText ? "p.group-name" : "p.group-name.print-only"),
     h("h2", { text: title }),
   ];
+}
+
+// Members in the reader's alphabet (Khmer collation on a Khmer screen), those who left last.
+export function sorted(list) {
+  const collator = new Intl.Collator(lang() === "km" ? "km" : "en");
+  return list.slice().sort((a, b) => Boolean(a.left_on) - Boolean(b.left_on) || collator.compare(localName(a), localName(b)));
 }
 
 // member id -> member, for lines and errors that name members.

@@ -24,19 +24,26 @@ const filled = (key, vars) => [...t(key).matchAll(/\{(\w+)\}/g)].every(([, name]
 
 // { text, field, server }: the sentence, the form field it is about (if any), and the server's own
 // message when no sentence of ours fits (shown after a generic one). The fullest sentence whose details
-// are all there wins: error.CODE.member_rule, .member_detail, .member, .detail, then error.CODE.
-export function describe(error, { members, currency, context } = {}) {
+// are all there wins: error.CODE.RULE, .member_detail, .member, .detail, then error.CODE. Options: the
+// group's members, currency, accounts and open cycle (for the names and limits a sentence needs).
+export function describe(error, { members, currency, context, cycle, accounts } = {}) {
   const code = error?.code || "internal";
   const d = error?.details || {};
+  const cash = (v) => (v === undefined ? "" : money(v, currency || d.currency));
   const vars = {
     member: d.member_id !== undefined ? memberName(d.member_id, members) : "",
     rule: has(`rule.${d.rule}`) ? t(`rule.${d.rule}`) : d.rule || "",
     limit: amount(code, d.limit ?? d.expected ?? d.books, currency),
     value: amount(code, d.value ?? d.counted ?? d.amount, currency),
     through: amount(code, d.through ?? d.closed_through, currency),
+    box: d.box ? t(`box.${d.box}`) : "",
+    account: d.account ? localName(accounts?.find((a) => a.code === d.account) || { name: "" }) : "",
+    available: cash(d.available), needed: cash(d.amount),
+    min: cycle ? number(cycle.min_shares) : "", max: cycle ? number(cycle.max_shares) : "",
+    multiple: cycle ? number(cycle.loan_multiple) : "",
   };
   const bases = [context && `error.${context}.${code}`, `error.${code}`].filter(Boolean);
-  const keys = bases.flatMap((b) => ["member_rule", "member_detail", "member", "detail"].map((v) => `${b}.${v}`).concat(b));
+  const keys = bases.flatMap((b) => [d.rule ? `.${d.rule}` : null, ".member_detail", ".member", ".detail", ""].filter((v) => v !== null).map((v) => b + v));
   const key = keys.find((k) => has(k) && filled(k, vars));
   if (key) return { text: t(key, vars), field: d.field, server: null };
   if (!error?.status || error.status >= 500) return { text: t("error.server"), field: d.field, server: null };

@@ -59,6 +59,13 @@ export function addAmounts(values) {
 }
 
 export const isZero = (value) => !/[1-9]/.test(String(value ?? "0"));
+const negate = (v) => (String(v).startsWith("-") ? String(v).slice(1) : `-${v}`);
+export const subtract = (a, b) => addAmounts([a, negate(b)]);
+// -1, 0 or 1 as a is below, equal to or above b (decimal strings, exactly).
+export function compare(a, b) {
+  const d = subtract(a, b);
+  return isZero(d) ? 0 : d.startsWith("-") ? -1 : 1;
+}
 
 // "2026-01-05" -> `ថ្ងៃទី៥ ខែមករា ឆ្នាំ២០២៦` (always Khmer digits, as people write a date) / `5 Jan 2026`.
 export function date(iso) {
@@ -84,6 +91,20 @@ export function today() {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
+
+// Calendar arithmetic on ISO dates (UTC, so no time zone moves a day); a month later keeps the day or
+// takes the month's last day, as loan schedules do.
+export function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+export function addMonths(iso, months) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+export const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 // What a person typed as an amount ("55,000", "៥៥ ០០០", "12.5") as the API's decimal string, or null.
 export function parseAmount(typed) {

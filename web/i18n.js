@@ -32,10 +32,3 @@ export const localName = (thing) => (state.lang === "km" && thing?.name_km ? thi
 
 // Whether localName(thing) is in the screen's language (a Latin name on a Khmer screen is data, not UI).
 export const nameIsLocal = (thing) => state.lang !== "km" || Boolean(thing?.name_km);
-
-// An account's name; km.json may hold the reviewed Khmer term of a chart account (design/khmer.md),
-// keyed by the group's kind and the account code, until the server's chart carries it.
-export function accountName(account, kind) {
-  const reviewed = state.lang === "km" && kind && state.text[`account.${kind}.${account.code}`];
-  return reviewed || localName(account);
-}

@@ -1,7 +1,7 @@
 // Small DOM helpers the screens share. No inline styles or handlers (the server's CSP forbids them):
 // classes from style.css and addEventListener only.
 import { t } from "./i18n.js";
-import { date, money } from "./format.js";
+import { date, money, number } from "./format.js";
 import { errorNode } from "./errors.js";
 import { isAbort } from "./api.js";
 
@@ -60,11 +60,12 @@ export function field(name, label, props = {}) {
 
 // Shows (or clears, with null) the error next to a form's field; returns whether the field exists.
 export function fieldError(form, name, text) {
-  const slot = form.querySelector(`#f-${name}-error`);
-  if (!slot) return false;
+  // By id, not a selector: a field the server names may be "members[2]", no form field of ours.
+  const slot = document.getElementById(`f-${name}-error`);
+  if (!slot || !form.contains(slot)) return false;
   slot.textContent = text || "";
   slot.hidden = !text;
-  form.querySelector(`#f-${name}`)?.setAttribute("aria-invalid", text ? "true" : "false");
+  document.getElementById(`f-${name}`)?.setAttribute("aria-invalid", text ? "true" : "false");
   return true;
 }
 
@@ -114,9 +115,10 @@ export function onSubmit(form, action, options = {}) {
       if (isAbort(error)) return;
       const opts = typeof options.errors === "function" ? options.errors() : options.errors;
       const node = errorNode(error, opts);
-      const field = error.details?.field || options.fieldOf?.(error);
+      const field = options.fieldOf?.(error) || error.details?.field;
       if (!(field && fieldError(form, field, node.textContent))) status.replaceChildren(node);
       else status.replaceChildren();
+      options.failed?.(error, node.textContent);
     } finally {
       wait.stop();
       button.disabled = false;
@@ -146,6 +148,30 @@ export function askTwice(form, { ask, confirm, warning, check = () => true }) {
     askButton.click();
   });
   return [askButton, panel];
+}
+
+// A button that stays pressed (a tick): aria-pressed says which, onPress(now) hears each change.
+export function toggle(label, pressed, onPress, spec = "button.toggle") {
+  const button = h(spec, { type: "button", "aria-pressed": String(pressed), text: label });
+  button.addEventListener("click", () => {
+    const now = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", String(now));
+    onPress(now);
+  });
+  return button;
+}
+
+// − n + within [min, max]; onChange(n) hears each step.
+export function stepper(value, min, max, onChange, label) {
+  const count = h("output.count", { text: number(value) });
+  const step = (by) => () => {
+    value = Math.min(max, Math.max(min, value + by));
+    count.textContent = number(value);
+    onChange(value);
+  };
+  return h("div.stepper", { role: "group", "aria-label": label },
+    h("button", { type: "button", text: "−", "aria-label": t("fewer"), on: { click: step(-1) } }), count,
+    h("button", { type: "button", text: "+", "aria-label": t("more"), on: { click: step(+1) } }));
 }
 
 export const printButton = () => h("button.quiet", { type: "button", text: t("print"), on: { click: () => window.print() } });

@@ -85,10 +85,14 @@ bool operation_type::accepts(group_kind kind) const {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-const operation_type* find_operation_type(std::string_view name) {
-  for (const auto* type : all_operation_types())
-    if (type->name == name) return type;
-  return nullptr;
+const operation_type* find_operation_type(std::string_view name, group_kind kind) {
+  const operation_type* any = nullptr;
+  for (const auto* type : all_operation_types()) {
+    if (type->name != name) continue;
+    if (type->accepts(kind)) return type;
+    if (!any) any = type;
+  }
+  return any;
 }
 
 std::vector<const operation_type*> operation_types_for(group_kind kind) {
@@ -105,7 +109,7 @@ result<operation_result> record_operation(write_context& ctx, const operation_re
     return error(errc::bad_request, "memo is too long", {{"field", "memo"}});
   group_state* group = ctx.group(request.group);
   if (!group) return error(errc::not_found, "no such group");
-  const operation_type* type = find_operation_type(request.type);
+  const operation_type* type = find_operation_type(request.type, group->info.kind);
   if (!type)
     return error(errc::bad_request, "unknown operation type '" + request.type + "'", {{"field", "type"}});
   auto hash = request_hash(request);
@@ -185,7 +189,7 @@ result<operation_result> reverse_operation(write_context& ctx, const operation_r
 
   operation_context run(ctx, *group, as_request, record.id);
   std::optional<apply_step> undo;
-  if (const auto* type = find_operation_type(original->type); type && type->plan_undo) {
+  if (const auto* type = find_operation_type(original->type, group->info.kind); type && type->plan_undo) {
     auto planned = type->plan_undo(run, *original);
     if (!planned) return planned.error();
     undo = std::move(*planned);

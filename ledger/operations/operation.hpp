@@ -123,8 +123,10 @@ struct operation_type {
   bool accepts(group_kind kind) const;
 };
 
-// The type of that name, whatever kinds of group accept it; nullptr when there is none.
-const operation_type* find_operation_type(std::string_view name);
+// The type of that name that a group of `kind` records (two kinds may give one name different types: a
+// savings group's grant is paid out of the social fund, a cooperative's is income); else any type of that
+// name, which the kind then refuses; nullptr when there is none.
+const operation_type* find_operation_type(std::string_view name, group_kind kind);
 // The types a group of this kind accepts, in a stable order.
 std::vector<const operation_type*> operation_types_for(group_kind kind);
 // Every type, for tests and documentation.

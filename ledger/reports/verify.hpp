@@ -21,8 +21,9 @@ struct chain_report {
   std::optional<bool> seal_ok;                // set when a seal code was asked about
 };
 
-// Walks the group's entries in seq order. With `seal`, also says whether some point of the chain (a chain
-// head after an entry, or the empty chain) has that seal code.
+// Walks the group's entries in seq order. With `seal` (a code or six seal words of either list, as typed:
+// seal_check), also says whether some point of the chain (a chain head after an entry, or the empty chain)
+// has that seal.
 chain_report verify_chain(sqlite::connection& db, group_id group,
                           const std::optional<std::string>& seal = {});
 

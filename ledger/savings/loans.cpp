@@ -1,5 +1,6 @@
 #include "ledger/savings/loans.hpp"
 
+#include "ledger/decimal.hpp"
 #include "ledger/int128.hpp"
 
 #include <algorithm>
@@ -35,20 +36,14 @@ std::optional<interest_method> parse_interest_method(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<monthly_rate> monthly_rate::parse(std::string_view percent) {
-  // Read as an amount with four decimals: the same strict decimal rules as money.
-  static const currency_info four_places{"percent", 4, 1};
-  auto value = parse_amount(percent, four_places);
-  if (!value || *value < 0 || *value > 100 * 10000) return std::nullopt;
-  return monthly_rate{*value};
+std::optional<monthly_rate> monthly_rate::parse(std::string_view text) {
+  auto value = percent::parse(text);
+  if (!value) return std::nullopt;
+  return monthly_rate{value->e4};
 }
 
 std::string monthly_rate::percent_text() const {
-  static const currency_info four_places{"percent", 4, 1};
-  auto text = format_amount(percent_e4, four_places);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
+  return percent{percent_e4}.text();
 }
 
 money monthly_rate::interest_on(const money& amount) const {

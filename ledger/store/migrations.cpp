@@ -7,7 +7,7 @@ namespace samaki::ledger {
 namespace {
 
 // Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
-constexpr std::array<const char*, 4> migrations = {
+constexpr std::array<const char*, 5> migrations = {
     // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
     R"sql(
 CREATE TABLE groups (
@@ -296,6 +296,88 @@ CREATE INDEX share_purchases_by_cycle ON share_purchases (cycle_id, member_id);
 ALTER TABLE members ADD COLUMN left_by INTEGER REFERENCES operations(id);
 -- Balances as of a past day are today's minus what came after it: entries found by date.
 CREATE INDEX entries_by_date ON entries (group_id, date);
+)sql",
+    // 5: cooperatives and joint-task committees: dated by-laws, what trades moved besides money, the days
+    // members worked, a cooperative's year-end appropriation and a committee's allocations. Like the rows of
+    // migration 4, each names its operation and stops counting when that operation is reversed.
+    R"sql(
+CREATE TABLE bylaws (
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  effective_from TEXT NOT NULL,
+  reserve_e4 INTEGER NOT NULL CHECK (reserve_e4 BETWEEN 0 AND 1000000),
+  education_e4 INTEGER NOT NULL CHECK (education_e4 BETWEEN 0 AND 1000000),
+  dividend_cap_e4 INTEGER NOT NULL CHECK (dividend_cap_e4 BETWEEN 0 AND 1000000),
+  patronage_e4 INTEGER NOT NULL CHECK (patronage_e4 BETWEEN 0 AND 1000000),
+  patronage_cash_e4 INTEGER NOT NULL CHECK (patronage_cash_e4 BETWEEN 0 AND 1000000),
+  cash_unit INTEGER NOT NULL CHECK (cash_unit > 0),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (group_id, operation_id)
+) WITHOUT ROWID;
+-- The item or crop of a purchase or sale, how much of it, in what unit, with whom, for what amount.
+CREATE TABLE trades (
+  operation_id INTEGER PRIMARY KEY REFERENCES operations(id),
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  date TEXT NOT NULL,
+  type TEXT NOT NULL,
+  member_id INTEGER REFERENCES members(id),
+  party TEXT NOT NULL DEFAULT '',
+  item TEXT NOT NULL,
+  quantity_e3 INTEGER NOT NULL CHECK (quantity_e3 >= 0),
+  unit TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL
+);
+CREATE INDEX trades_by_group ON trades (group_id, date);
+CREATE TABLE work_days (
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  days INTEGER NOT NULL CHECK (days > 0),
+  PRIMARY KEY (operation_id, member_id)
+) WITHOUT ROWID;
+CREATE TABLE appropriations (
+  operation_id INTEGER PRIMARY KEY REFERENCES operations(id),
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  year INTEGER NOT NULL,
+  dividend_e4 INTEGER NOT NULL,
+  surplus INTEGER NOT NULL,
+  reserve INTEGER NOT NULL,
+  education INTEGER NOT NULL,
+  patronage_pool INTEGER NOT NULL
+);
+CREATE INDEX appropriations_by_group ON appropriations (group_id, year);
+CREATE TABLE appropriation_members (
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  share_capital INTEGER NOT NULL,
+  dividend INTEGER NOT NULL,
+  business INTEGER NOT NULL,
+  refund INTEGER NOT NULL,
+  refund_cash INTEGER NOT NULL,
+  PRIMARY KEY (operation_id, member_id)
+) WITHOUT ROWID;
+CREATE TABLE allocations (
+  operation_id INTEGER PRIMARY KEY REFERENCES operations(id),
+  group_id INTEGER NOT NULL REFERENCES groups(id),
+  date TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  surplus INTEGER NOT NULL,
+  village_fund INTEGER NOT NULL,
+  reinvest INTEGER NOT NULL,
+  members_amount INTEGER NOT NULL,
+  split TEXT NOT NULL CHECK (split IN ('equal', 'work_days')),
+  work_from TEXT,
+  work_to TEXT
+);
+CREATE INDEX allocations_by_group ON allocations (group_id, date);
+CREATE TABLE allocation_members (
+  operation_id INTEGER NOT NULL REFERENCES operations(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  weight INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (operation_id, member_id)
+) WITHOUT ROWID;
 )sql",
 };
 

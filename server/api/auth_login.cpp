@@ -28,7 +28,7 @@ struct login_request {
   std::string password;
 };
 
-ledger::result<login_request> read_login(const http_request& request) {
+api_result<login_request> read_login(const http_request& request) {
   auto body = parse_json_body(request);
   if (!body) return body.error();
   const json_fields fields(*body);
@@ -110,8 +110,7 @@ http_response session_response(const new_session& session, const ledger::user_in
 }
 
 http_response throttled_response(std::chrono::seconds retry_after) {
-  auto response = error_response(http::status::too_many_requests, "rate_limited",
-                                 "too many failed logins; try again later");
+  auto response = error_response(api_error::rate_limited("too many failed logins; try again later"));
   response.set(http::field::retry_after, std::to_string(retry_after.count()));
   return response;
 }

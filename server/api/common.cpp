@@ -66,7 +66,7 @@ ledger::result<std::string> idempotency_key(const request_context& ctx) {
   return std::string(key);
 }
 
-ledger::result<boost::json::object> body_or_empty(const request_context& ctx) {
+api_result<boost::json::object> body_or_empty(const request_context& ctx) {
   if (ctx.request.body().empty()) return boost::json::object();
   return parse_json_body(ctx.request);
 }

@@ -8,6 +8,7 @@
 #include "ledger/store/sqlite.hpp"
 #include "server/api/audit_trail.hpp"
 #include "server/async/on_writer.hpp"
+#include "server/http/api_error.hpp"
 #include "server/http/request_context.hpp"
 #include "server/service.hpp"
 
@@ -51,7 +52,7 @@ std::string download_name(const request_context& ctx, std::string_view what,
 ledger::result<std::string> idempotency_key(const request_context& ctx);
 
 // The JSON body; an empty body reads as {} (for requests whose fields are all optional).
-ledger::result<boost::json::object> body_or_empty(const request_context& ctx);
+api_result<boost::json::object> body_or_empty(const request_context& ctx);
 
 // The signed-in caller's username: who is recorded as the author of a change.
 std::string author(const request_context& ctx);

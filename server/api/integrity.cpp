@@ -6,22 +6,8 @@
 #include "server/api/paging.hpp"
 #include "server/http/responses.hpp"
 
-#include <cctype>
-
 namespace samaki::server {
 namespace {
-
-// A seal as people copy it from a minute book: any case, dashes or spaces, O for 0 and I or L for 1
-// (Crockford's reading rules).
-std::string normalized_seal(std::string_view typed) {
-  std::string out;
-  for (char c : typed) {
-    const char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (upper == '-' || upper == ' ') continue;
-    out += upper == 'O' ? '0' : (upper == 'I' || upper == 'L') ? '1' : upper;
-  }
-  return out;
-}
 
 boost::json::value optional_value(const auto& v) {
   if (v) return boost::json::value(*v);
@@ -29,8 +15,9 @@ boost::json::value optional_value(const auto& v) {
 }
 
 awaitable<http_response> verify(request_context& ctx) {
+  // The code or the six words as typed: the ledger reads them (seal_check).
   std::optional<std::string> seal;
-  if (auto typed = ctx.query("seal")) seal = normalized_seal(*typed);
+  if (auto typed = ctx.query("seal")) seal = std::string(*typed);
   auto report = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<ledger::chain_report> {
     if (auto group = existing_group(r.db(), path_group(ctx)); !group) return group.error();
     return ledger::verify_chain(r.db(), path_group(ctx), seal);

@@ -15,6 +15,9 @@ void add_ledger_routes(service& service) {
   add_cycle_routes(service);
   add_loan_routes(service);
   add_savings_report_routes(service);
+  add_bylaws_routes(service);
+  add_coop_report_routes(service);
+  add_harvest_report_routes(service);
 }
 
 }  // namespace samaki::server

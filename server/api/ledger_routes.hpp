@@ -20,5 +20,8 @@ void add_export_routes(service& service);          // export.cpp
 void add_cycle_routes(service& service);           // savings/cycle_routes.cpp
 void add_loan_routes(service& service);            // savings/loan_routes.cpp
 void add_savings_report_routes(service& service);  // savings/savings_report_routes.cpp
+void add_bylaws_routes(service& service);          // coop/bylaws_routes.cpp
+void add_coop_report_routes(service& service);     // coop/coop_report_routes.cpp
+void add_harvest_report_routes(service& service);  // joint_task/harvest_report_routes.cpp
 
 }  // namespace samaki::server

@@ -13,7 +13,7 @@
 namespace samaki::server {
 namespace {
 
-ledger::result<ledger::new_user> read_new_user(const http_request& request) {
+api_result<ledger::new_user> read_new_user(const http_request& request) {
   auto body = parse_json_body(request);
   if (!body) return body.error();
   const json_fields fields(*body);

@@ -23,19 +23,17 @@ access_policy own_member(role_set roles) {
 }
 }  // namespace access
 
-ledger::result<void> authorize(const access_policy& policy, const principal* caller,
-                               std::optional<ledger::group_id> group,
-                               std::optional<ledger::member_id> member) {
+api_result<void> authorize(const access_policy& policy, const principal* caller,
+                           std::optional<ledger::group_id> group, std::optional<ledger::member_id> member) {
   using ledger::errc;
   if (!policy.sign_in_required) return {};
-  if (caller == nullptr) return ledger::error(errc::unauthenticated, "sign in first");
+  if (caller == nullptr) return api_error::unauthenticated("sign in first");
   // Before the role: a 403 for a group the caller cannot see would tell them it exists.
   if (policy.group_scoped && (!group || !caller->can_see(*group))) {
     return ledger::error(errc::not_found, "no such group");
   }
   if (!policy.roles.contains(caller->role)) {
-    return ledger::error(errc::forbidden,
-                         "the " + std::string(role_name(caller->role)) + " role may not do this");
+    return api_error::forbidden("the " + std::string(role_name(caller->role)) + " role may not do this");
   }
   if (policy.own_member_only && caller->role == user_role::member && (!member || caller->member != member)) {
     return ledger::error(errc::not_found, "no such member");

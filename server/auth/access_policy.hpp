@@ -4,6 +4,7 @@
 #include "ledger/access/users.hpp"
 #include "ledger/error.hpp"
 #include "ledger/ids.hpp"
+#include "server/http/api_error.hpp"
 
 #include <array>
 #include <cstdint>
@@ -80,8 +81,7 @@ access_policy own_member(role_set roles);
 // The decision alone. Order: no caller → unauthenticated (401); a group the caller cannot see →
 // not_found (404), whatever the role, so existence is never revealed; role not allowed → forbidden (403);
 // a member the caller may not see → not_found (404).
-ledger::result<void> authorize(const access_policy& policy, const principal* caller,
-                               std::optional<ledger::group_id> group,
-                               std::optional<ledger::member_id> member);
+api_result<void> authorize(const access_policy& policy, const principal* caller,
+                           std::optional<ledger::group_id> group, std::optional<ledger::member_id> member);
 
 }  // namespace samaki::server

@@ -19,11 +19,11 @@ auth_service::auth_service(const settings& config, unix_clock now)
       token_ttl_(config.token_ttl),
       limiter_(config.login) {}
 
-awaitable<ledger::result<principal>> auth_service::authenticate(request_context& ctx) {
+awaitable<api_result<principal>> auth_service::authenticate(request_context& ctx) {
   const auto found = find_credential(ctx.request);
   if (!found) {
-    co_return ledger::error(ledger::errc::unauthenticated,
-                            "sign in first: send Authorization: Bearer <token> or the session cookie");
+    co_return api_error::unauthenticated(
+        "sign in first: send Authorization: Bearer <token> or the session cookie");
   }
   const std::string hash = ledger::token_hash(found->token);
   const std::int64_t at = now_();
@@ -38,12 +38,11 @@ awaitable<ledger::result<principal>> auth_service::authenticate(request_context&
     }
   }
   if (!session || session->ended || session->expires_at <= at) {
-    co_return ledger::error(ledger::errc::unauthenticated, "the session has ended or expired; sign in again");
+    co_return api_error::unauthenticated("the session has ended or expired; sign in again");
   }
   if (found->source == credential_source::cookie && changes_state(ctx.request.method()) &&
       !same_secret(ctx.header(csrf_header_name), session->csrf_token)) {
-    co_return ledger::error(
-        ledger::errc::forbidden,
+    co_return api_error::forbidden(
         "a change made with the session cookie needs the X-CSRF-Token header given at login");
   }
   co_return std::move(session->caller);

@@ -28,7 +28,7 @@ class auth_service final : public authenticator {
 
   explicit auth_service(const settings& config, unix_clock now = {});
 
-  awaitable<ledger::result<principal>> authenticate(request_context& ctx) override;
+  awaitable<api_result<principal>> authenticate(request_context& ctx) override;
 
   std::int64_t now() const { return now_(); }
   std::chrono::seconds token_ttl() const { return token_ttl_; }

@@ -61,8 +61,8 @@ void finish(service& service, const http_request& request, http_response& respon
               .peer_address = a.peer_address});
 }
 
-awaitable<ledger::result<principal>> authenticate(request_context& ctx) {
-  if (!ctx.service.auth) co_return ledger::error(ledger::errc::unauthenticated, "sign in first");
+awaitable<api_result<principal>> authenticate(request_context& ctx) {
+  if (!ctx.service.auth) co_return api_error::unauthenticated("sign in first");
   co_return co_await ctx.service.auth->authenticate(ctx);
 }
 

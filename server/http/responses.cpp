@@ -43,8 +43,8 @@ http_response error_response(http::status status, std::string_view code, std::st
                        {{"error", {{"code", code}, {"message", message}, {"details", detail_object}}}});
 }
 
-http_response error_response(const ledger::error& error) {
-  return error_response(status_for(error.code), ledger::code_name(error.code), error.message, error.details);
+http_response error_response(const api_error& error) {
+  return error_response(error.status, error.code, error.message, error.details);
 }
 
 }  // namespace samaki::server

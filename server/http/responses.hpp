@@ -1,6 +1,7 @@
 #pragma once
 // Building responses: JSON bodies, plain text, and the one error body shape of api.md.
 #include "ledger/error.hpp"
+#include "server/http/api_error.hpp"
 #include "server/http/http_types.hpp"
 
 #include <boost/json/value.hpp>
@@ -14,8 +15,6 @@ namespace samaki::server {
 
 inline constexpr std::string_view json_content_type = "application/json; charset=utf-8";
 
-using error_details = std::vector<std::pair<std::string, std::string>>;
-
 http_response json_response(http::status status, const boost::json::value& body);
 http_response text_response(http::status status, std::string body, std::string_view content_type);
 // 200 with `Content-Disposition: attachment; filename="<file_name>"`, so a browser saves it under that
@@ -26,10 +25,7 @@ http_response download_response(std::string body, std::string_view content_type,
 http_response error_response(http::status status, std::string_view code, std::string_view message,
                              const error_details& details = {});
 
-// The HTTP status of each ledger error code: the one place that mapping lives.
-http::status status_for(ledger::errc code);
-
-// A ledger error as its status and error body.
-http_response error_response(const ledger::error& error);
+// An error as its status and error body (a ledger error converts to an api_error by its class).
+http_response error_response(const api_error& error);
 
 }  // namespace samaki::server

@@ -49,10 +49,9 @@ bool is_json_content_type(std::string_view content_type) {
   return true;
 }
 
-ledger::result<boost::json::object> parse_json_body(const http_request& request) {
+api_result<boost::json::object> parse_json_body(const http_request& request) {
   if (!is_json_content_type(to_std(request[http::field::content_type]))) {
-    return ledger::error(errc::unsupported_media_type,
-                         "the body must be JSON (Content-Type: application/json)");
+    return api_error::unsupported_media_type("the body must be JSON (Content-Type: application/json)");
   }
   auto parsed = parse_strict_json(request.body());
   if (!parsed) return parsed.error();

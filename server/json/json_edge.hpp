@@ -1,7 +1,9 @@
 #pragma once
 // Where JSON meets the ledger: the request body parsed strictly, and fields read with errors that
-// name the field (e.g. "lines[2].debit"). Every failure is a ledger::error the router turns into 4xx.
+// name the field (e.g. "lines[2].debit"). Failures of the body are the transport's (api_error); failures of
+// a field are ledger errors (bad_request naming the field).
 #include "ledger/error.hpp"
+#include "server/http/api_error.hpp"
 #include "server/http/http_types.hpp"
 
 #include <boost/json/array.hpp>
@@ -21,7 +23,7 @@ bool is_json_content_type(std::string_view content_type);
 
 // The body as a JSON object: unsupported_media_type (415) unless Content-Type is JSON,
 // invalid_json (400) for bad JSON, bad UTF-8 or a duplicate key, bad_request (400) unless an object.
-ledger::result<boost::json::object> parse_json_body(const http_request& request);
+api_result<boost::json::object> parse_json_body(const http_request& request);
 
 // Reads the fields of one JSON object. The object must outlive the reader. Optional fields that
 // are absent or null read as nothing.

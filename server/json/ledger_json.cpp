@@ -103,9 +103,12 @@ boost::json::object entry_json(const ledger::entry& e) {
 }
 
 boost::json::object period_json(const ledger::period_info& p) {
-  boost::json::array words;
+  boost::json::array words, words_km;
   if (const auto w = ledger::seal_words(p.head)) {
     for (auto word : *w) words.emplace_back(word);
+  }
+  if (const auto w = ledger::seal_words_km(p.head)) {
+    for (auto word : *w) words_km.emplace_back(word);
   }
   return {{"id", p.id.value},
           {"through", p.through.to_string()},
@@ -117,7 +120,11 @@ boost::json::object period_json(const ledger::period_info& p) {
           {"reopened_at", optional_text(p.reopened_at)},
           {"reopened_by", p.reopened_by},
           {"reopen_reason", p.reopen_reason},
-          {"seal", {{"head", p.head}, {"code", p.seal_code}, {"words", std::move(words)}}}};
+          {"seal",
+           {{"head", p.head},
+            {"code", p.seal_code},
+            {"words", std::move(words)},
+            {"words_km", std::move(words_km)}}}};
 }
 
 }  // namespace samaki::server

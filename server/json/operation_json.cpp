@@ -168,10 +168,11 @@ ledger::result<ledger::field_map> parse_fields(const boost::json::object& body,
 }
 
 ledger::result<ledger::operation_request> parse_operation_request(const boost::json::object& body,
-                                                                  ledger::group_id group) {
+                                                                  ledger::group_id group,
+                                                                  ledger::group_kind kind) {
   auto type = required_text(body, "type");
   if (!type) return type.error();
-  const auto* spec = ledger::find_operation_type(*type);
+  const auto* spec = ledger::find_operation_type(*type, kind);
   if (!spec) return bad("type", "is not an operation type: see GET .../operation-types");
   auto date_text = required_text(body, "date");
   if (!date_text) return date_text.error();

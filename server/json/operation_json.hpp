@@ -18,10 +18,11 @@ ledger::result<ledger::field_map> parse_fields(const boost::json::object& body,
                                                const std::vector<ledger::field_spec>& specs,
                                                std::initializer_list<std::string_view> also_allowed = {});
 
-// POST .../operations {"type","date","memo"?, ...the type's fields}. Idempotency key and author are the
-// caller's to set.
+// POST .../operations {"type","date","memo"?, ...the type's fields}, read by the fields of the type that a
+// group of `kind` records under that name. Idempotency key and author are the caller's to set.
 ledger::result<ledger::operation_request> parse_operation_request(const boost::json::object& body,
-                                                                  ledger::group_id group);
+                                                                  ledger::group_id group,
+                                                                  ledger::group_kind kind);
 // POST .../operations/{id}/reverse {"date"?, "reason"}
 ledger::result<ledger::operation_reversal> parse_operation_reversal(const boost::json::object& body,
                                                                     ledger::group_id group,

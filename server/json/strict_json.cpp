@@ -103,22 +103,20 @@ class duplicate_refusing_handler {
 
 }  // namespace
 
-ledger::result<json::value> parse_strict_json(std::string_view text) {
+api_result<json::value> parse_strict_json(std::string_view text) {
   json::basic_parser<duplicate_refusing_handler> parser(json::parse_options{});
   parser.handler().stack.reset();
   error_code ec;
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   if (parser.handler().found_duplicate) {
     const std::string& key = parser.handler().duplicate_key;
-    return ledger::error(ledger::errc::invalid_json, "duplicate key \"" + key + "\"", {{"key", key}});
+    return api_error::invalid_json("duplicate key \"" + key + "\"", {{"key", key}});
   }
   if (ec) {
-    return ledger::error(ledger::errc::invalid_json,
-                         "not valid JSON: " + ec.message() + " at byte " + std::to_string(used));
+    return api_error::invalid_json("not valid JSON: " + ec.message() + " at byte " + std::to_string(used));
   }
   if (used != text.size()) {
-    return ledger::error(ledger::errc::invalid_json,
-                         "not valid JSON: extra data at byte " + std::to_string(used));
+    return api_error::invalid_json("not valid JSON: extra data at byte " + std::to_string(used));
   }
   return parser.handler().stack.release();
 }

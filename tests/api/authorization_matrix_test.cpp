@@ -84,6 +84,11 @@ const std::map<std::string, expected_access>& matrix() {
       {"GET /api/v1/groups/{gid}/reports/loan-portfolio", {false, "A/A", "A/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/reports/cycle-summary", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/reports/share-out", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"PUT /api/v1/groups/{gid}/bylaws", {false, "A/A", "F/N", "A/N", "F/N"}},
+      {"GET /api/v1/groups/{gid}/bylaws", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/appropriation", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/annual", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/harvest", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
   };
   return rows;

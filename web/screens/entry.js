@@ -1,6 +1,6 @@
 // One entry: when, what, by whom, each line with its account and member, and its reversal link. The
 // treasurer can reverse it (a new entry that undoes it; nothing is ever erased).
-import { accountName, t } from "../i18n.js";
+import { localName, t } from "../i18n.js";
 import { date, money, number, timestamp } from "../format.js";
 import { canWrite } from "../session.js";
 import { h, link, table, buttonLink } from "../ui.js";
@@ -14,14 +14,14 @@ export const loadEntry = (ctx) => all({
 });
 
 // The entry's lines as a table: account (and member), debit, credit.
-function linesTable({ group: g, entry, accounts: list, members: people }) {
+export function linesTable({ entry, accounts: list, members: people }) {
   const byCode = new Map(list.map((a) => [a.code, a]));
   const memberOf = byId(people);
   return table([t("account"), { text: t("debit"), num: true }, { text: t("credit"), num: true }], entry.lines.map((line) => {
     const account = byCode.get(line.account) || { code: line.account, name: line.account };
     const member = line.member_id && memberOf.get(String(line.member_id));
     return [
-      { node: h("span", {}, h("span", { text: accountName(account, g.kind) }),
+      { node: h("span", {}, h("span", { text: localName(account) }),
           line.member_id && (member ? nameNode(member, "small.member") : h("small.member", { text: memberLabel(null, number(line.member_id)) }))) },
       { num: true, text: line.debit ? money(line.debit, line.currency) : "" },
       { num: true, text: line.credit ? money(line.credit, line.currency) : "" },
@@ -51,7 +51,9 @@ export default {
     return [
       ...heading(g, t("entry_number", { seq: number(entry.seq) })),
       ...entrySummary(loaded),
-      canWrite() && !entry.reversed_by && buttonLink(`/g/${g.id}/entries/${entry.id}/reverse`, t("reverse_entry"), "a.button.danger"),
+      // An operation's entries are reversed together, from the operation.
+      entry.operation_id ? h("p.note", {}, link(`/g/${g.id}/operations/${entry.operation_id}`, t("part_of_operation")))
+        : canWrite() && !entry.reversed_by && buttonLink(`/g/${g.id}/entries/${entry.id}/reverse`, t("reverse_entry"), "a.button.danger"),
       h("details.hash", {}, h("summary", { text: t("fingerprint") }), h("code", { translate: "no", text: entry.hash })),
     ];
   },

@@ -1,12 +1,15 @@
-// A member's passbook for a cycle (design/operations.md, "Savings-group reports"): one row a meeting,
-// as the paper passbook has it. A table that prints on A4; on the phone it scrolls sideways.
-import { t } from "../i18n.js";
+// A member's passbook for a cycle (design/operations.md, "Savings-group reports"): one row a meeting (and
+// one for each movement between meetings), as the paper passbook has it. A table that prints on A4; on the
+// phone it scrolls sideways.
+import { has, t } from "../i18n.js";
 import { date, isZero, money, number } from "../format.js";
 import { session } from "../session.js";
 import { h, table, up, printButton } from "../ui.js";
 import { all, group, nameNode } from "../books.js";
 
-const MONEY = ["savings", "social_fund", "fines", "loan_taken", "repaid_principal", "repaid_interest", "loan_outstanding"];
+const MONEY = ["savings", "social_fund", "fines", "loan_taken", "repaid_principal", "repaid_interest", "grant", "written_off", "loan_outstanding"];
+// Columns that are empty all cycle long are left out (a grant or a write-off is rare).
+const RARE = ["grant", "written_off"];
 
 export default {
   name: "passbook",
@@ -16,21 +19,27 @@ export default {
   },
   render({ group: g, passbook: p }, ctx) {
     const mine = session.user?.role === "member";
-    const row = (r) => [date(r.date), t(`attendance.${r.attendance}`), { num: true, text: number(r.shares_bought) }, { num: true, text: number(r.shares_total) },
-      ...MONEY.map((key) => ({ num: true, text: isZero(r[key]) ? "" : money(r[key], g.currency) }))];  // blank, as on paper
-    const totals = p.totals && [t("total"), "", { num: true, text: number(p.totals.shares_bought ?? "") }, "",
-      ...MONEY.map((key) => ({ num: true, text: p.totals[key] === undefined ? "" : money(p.totals[key], g.currency) }))];
+    const columns = MONEY.filter((key) => !RARE.includes(key) || !isZero(p.totals[key]));
+    const what = (r) => (r.attendance ? t(`attendance.${r.attendance}`) : has(`op.${r.type}`) ? t(`op.${r.type}`) : "");
+    const row = (r) => [date(r.date), what(r), { num: true, text: r.shares_bought ? number(r.shares_bought) : "" }, { num: true, text: number(r.shares_total) },
+      ...columns.map((key) => ({ num: true, text: isZero(r[key]) ? "" : money(r[key], g.currency) }))];  // blank, as on paper
+    const totals = [t("total"), "", { num: true, text: number(p.totals.shares_bought ?? "") }, { num: true, text: number(p.totals.shares_total ?? "") },
+      ...columns.map((key) => ({ num: true, text: p.totals[key] === undefined ? "" : money(p.totals[key], g.currency) }))];
     const headers = [t("date"), t("attendance"), { text: t("shares_bought"), num: true }, { text: t("shares_total"), num: true },
-      ...MONEY.map((key) => ({ text: t(`passbook.${key}`), num: true }))];
-    const sheet = table(headers, [...p.rows.map(row), ...(totals ? [totals] : [])], "table.report.passbook");
-    if (totals) sheet.querySelector("tbody tr:last-child").className = "total";
+      ...columns.map((key) => ({ text: t(`passbook.${key}`), num: true }))];
+    const sheet = table(headers, [...p.rows.map(row), totals], "table.report.passbook");
+    sheet.querySelector("tbody tr:last-child").className = "total";
+    const last = p.rows.at(-1);
     return [
-      up(`/g/${g.id}/members/${ctx.params.mid}`, mine ? t("my_savings") : t("members")),
+      up(`/g/${g.id}/members/${ctx.params.mid}`, t(mine ? "my_savings" : "member")),
       nameNode(g, "p.group-name"),
       nameNode(p.member, "h2.person"),
-      h("p.lead", { text: t("passbook") }),
+      h("p.lead", { text: `${t("passbook")} · ${t("cycle_from", { date: date(p.cycle.start) })}` }),
+      last && h("div.tiles", {}, h("div.tile", {}, h("span.tile-label", { text: t("savings") }),
+        h("strong.tile-value", { text: money(last.savings, g.currency) }), h("small", { text: t("shares_count", { n: number(last.shares_total) }) }))),
       h("div.scroll-x", {}, sheet),
       printButton(),
     ];
   },
 };
+

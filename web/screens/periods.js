@@ -61,6 +61,18 @@ export default {
   },
 };
 
+// A seal large, to copy into the minute book: the code, the six words, and the way to check it later.
+export const sealBox = (g, seal) => [
+  h("p", { text: t("seal_copy") }),
+  h("div.seal", {},
+    h("span.seal-label", { text: t("seal_code") }),
+    h("code.seal-code", { translate: "no", text: sealCode(seal.code) }),
+    h("span.seal-label", { text: t("seal_words") }),
+    h("ol.seal-words", { lang: "en", translate: "no" }, seal.words.map((w) => h("li", { text: w })))),
+  h("p.hint", { text: t("seal_why") }),
+  h("a.button.no-print", { href: `#/g/${g.id}/verify?seal=${encodeURIComponent(seal.code)}`, text: t("verify_with_seal") }),
+];
+
 // One close, its seal large: the code, and the words, to write into the minute book.
 export const seal = {
   name: "seal",
@@ -72,14 +84,7 @@ export const seal = {
     return [
       ...head,
       h("p.lead", { text: t("closed_through", { date: date(p.through) }) + " · " + t(`period.${p.kind}`) }),
-      h("p", { text: t("seal_copy") }),
-      h("div.seal", {},
-        h("span.seal-label", { text: t("seal_code") }),
-        h("code.seal-code", { translate: "no", text: sealCode(p.seal.code) }),
-        h("span.seal-label", { text: t("seal_words") }),
-        h("ol.seal-words", { lang: "en", translate: "no" }, p.seal.words.map((w) => h("li", { text: w })))),
-      h("p.hint", { text: t("seal_why") }),
-      h("a.button", { href: `#/g/${g.id}/verify?seal=${encodeURIComponent(p.seal.code)}`, text: t("verify_with_seal") }),
+      ...sealBox(g, p.seal),
     ];
   },
 };

@@ -1,42 +1,57 @@
-// Share-out (design/product.md, "Share-out arithmetic"): the preview at any date, and for the treasurer
-// the final share-out that ends the cycle, asked twice, ending on the cycle's seal.
+// Share-out (design/product.md, "Share-out arithmetic"): the preview as of today, what each member would
+// get and the loans it would take back; for the treasurer the final share-out that ends the cycle, asked
+// twice, optionally buying shares of the next cycle with part of a payout. It ends on its record: the
+// sheet and the seal, large, to copy into the minute book.
 import { t } from "../i18n.js";
-import { money, number, today, date } from "../format.js";
+import { addAmounts, date, isZero, money, number, today } from "../format.js";
 import { canWrite } from "../session.js";
 import { invalidate, onceWriter } from "../api.js";
-import { go } from "../router.js";
+import { go, flash } from "../router.js";
 import { h, field, onSubmit, table, askTwice, printButton } from "../ui.js";
-import { all, group, members, byId, heading, nameNode, memberLabel } from "../books.js";
+import { all, group, members, byId, heading, nameNode, memberLabel, openLoans } from "../books.js";
 
-function finalForm(g, ctx, people) {
+function finalForm(g, ctx, people, sheet) {
   ctx.send ??= onceWriter();
-  const form = h("form.card.no-print", {}, field("date", t("share_out_date"), { value: today(), input: { type: "date" } }));
+  const who = byId(people);
+  const form = h("form.card.no-print", {},
+    field("date", t("share_out_date"), { value: today(), input: { type: "date", max: today() } }),
+    h("details", {}, h("summary", { text: t("reinvest") }), h("p.hint", { text: t("reinvest_hint") }),
+      sheet.members.map((m) => field(`reinvest_${m.member_id}`, memberLabel(who.get(String(m.member_id)), number(m.member_id)),
+        { input: { inputmode: "numeric", autocomplete: "off", translate: "no" } }))));
   form.append(...askTwice(form, { ask: t("share_out_final"), confirm: t("share_out_confirm"), warning: () => t("share_out_warning") }));
   return onSubmit(form, async (v) => {
-    await ctx.send(`/groups/${g.id}/operations`, { type: "share_out", date: v.date }, { signal: ctx.signal });
+    const reinvest = sheet.members.map((m) => ({ member_id: m.member_id, shares: Number(v[`reinvest_${m.member_id}`] || 0) })).filter((r) => r.shares > 0);
+    const done = await ctx.send(`/groups/${g.id}/operations`, { type: "share_out", date: v.date, ...(reinvest.length && { reinvest }) }, { signal: ctx.signal });
     invalidate(`/groups/${g.id}`);
-    go(`/g/${g.id}/periods/${v.date}`, { replace: true });
-  }, { errors: { members: people, currency: g.currency } });
+    flash(t("share_out_done"));
+    go(`/g/${g.id}/operations/${done.id}`, { replace: true });
+  }, {
+    validate: (v) => Object.fromEntries(Object.entries(v).filter(([k, x]) => k.startsWith("reinvest_") && x && !/^\d+$/.test(x)).map(([k]) => [k, t("whole_number")])),
+    errors: { members: people, currency: g.currency },
+  });
 }
 
 export default {
   name: "share-out",
   roles: ["admin", "staff", "treasurer"],
-  load: (ctx) => all({ group: group(ctx), members: members(ctx), sheet: ctx.api(`/groups/${ctx.params.gid}/reports/share-out`) }),
-  render({ group: g, members: people, sheet: s }, ctx) {
+  load: (ctx) => all({ group: group(ctx), members: members(ctx), loans: openLoans(ctx), sheet: ctx.api(`/groups/${ctx.params.gid}/reports/share-out`) }),
+  render({ group: g, members: people, loans, sheet: s }, ctx) {
     const who = byId(people);
+    const owes = (id) => addAmounts(loans.filter((l) => l.member_id === id).flatMap((l) => [l.outstanding, l.interest_due]));
     const rows = s.members.map((m) => [
       who.get(String(m.member_id)) ? { node: nameNode(who.get(String(m.member_id))) } : memberLabel(null, number(m.member_id)),
       { num: true, text: money(m.weight, s.currency) },
       { num: true, text: money(m.payout, s.currency) },
+      { num: true, text: isZero(owes(m.member_id)) ? "" : money(owes(m.member_id), s.currency) },
     ]);
     return [
       ...heading(g, t("share_out")),
       h("p.lead", { text: t("as_of_date", { date: date(s.as_of || today()) }) }),
       h("div.tiles", {}, h("div.tile", {}, h("span.tile-label", { text: t("fund_to_share") }), h("strong.tile-value", { text: money(s.fund, s.currency) }))),
-      table([t("member"), { text: t("savings"), num: true }, { text: t("payout"), num: true }], rows, "table.report"),
+      h("div.scroll-x", {}, table([t("member"), { text: t("savings"), num: true }, { text: t("payout"), num: true }, { text: t("loan_to_offset"), num: true }], rows, "table.report")),
       h("p", { text: t("residual", { amount: money(s.residual, s.currency) }) }),
-      canWrite() && finalForm(g, ctx, people),
+      loans.length > 0 && h("p.note.warn", { text: t("loans_offset", { n: number(loans.length) }) }),
+      canWrite() && finalForm(g, ctx, people, s),
       printButton(),
     ];
   },

@@ -1,6 +1,6 @@
 // The trial balance (every account's debit or credit; the two totals must agree), as of a date, with
 // its CSV for spreadsheets and a clean print.
-import { accountName, t } from "../i18n.js";
+import { localName, t } from "../i18n.js";
 import { date, money, today } from "../format.js";
 import { go } from "../router.js";
 import { h, field, table, printButton } from "../ui.js";
@@ -10,7 +10,7 @@ const isNonZero = (v) => /[1-9]/.test(v);
 
 function currencyTable(g, c) {
   const rows = c.rows.filter((r) => isNonZero(r.debit) || isNonZero(r.credit)).map((r) => [
-    { node: h("span", {}, h("small.code", { text: r.code }), " ", h("span", { text: accountName(r, g.kind) })) },
+    { node: h("span", {}, h("small.code", { text: r.code }), " ", h("span", { text: localName(r) })) },
     { num: true, text: isNonZero(r.debit) ? money(r.debit, c.currency) : "" },
     { num: true, text: isNonZero(r.credit) ? money(r.credit, c.currency) : "" },
   ]);

@@ -3,6 +3,7 @@
 // Both are operations so they are idempotent, audited and reversible while nothing was recorded after them.
 #include "ledger/journal/posting_rules.hpp"
 #include "ledger/operations/catalog.hpp"
+#include "ledger/operations/undo_rules.hpp"
 #include "ledger/savings/cycle.hpp"
 #include "ledger/store/operation_records.hpp"
 #include "ledger/store/savings_records.hpp"
@@ -65,14 +66,6 @@ result<apply_step> plan_change(operation_context& ctx, const field_reader& f) {
       });
 }
 
-// A cycle or a change of its settings is undone only while nothing was recorded after it.
-result<apply_step> plan_undo(operation_context& ctx, const operation_record& original) {
-  if (later_live_operation(ctx.books().db(), original.group, original.id))
-    return error(errc::conflict, "operations were recorded after operation " +
-                                     std::to_string(original.id.value) + "; reverse them first");
-  return apply_step([](operation_context&) -> result<void> { return {}; });
-}
-
 std::vector<field_spec> change_fields() {
   auto specs = cycle_settings_fields(false);
   specs.insert(specs.begin(), field_spec{"cycle_id", field_type::id, true, {}, {}, "cycle"});
@@ -81,10 +74,10 @@ std::vector<field_spec> change_fields() {
 
 }  // namespace
 
-const operation_type cycle_start{
-    "cycle_start", {group_kind::savings_group}, cycle_settings_fields(true), {}, plan_start, plan_undo};
+const operation_type cycle_start{"cycle_start", {group_kind::savings_group}, cycle_settings_fields(true), {},
+                                 plan_start,    plan_undo_while_last};
 
-const operation_type cycle_settings_change{
-    "cycle_settings", {group_kind::savings_group}, change_fields(), {}, plan_change, plan_undo};
+const operation_type cycle_settings_change{"cycle_settings", {group_kind::savings_group}, change_fields(), {},
+                                           plan_change,      plan_undo_while_last};
 
 }  // namespace samaki::ledger::operations

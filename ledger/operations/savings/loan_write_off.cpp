@@ -1,6 +1,7 @@
 // loan_write_off {"loan_id", "reason"}: a loan that will not be repaid leaves the books: Dr 5020 / Cr 1100[m]
 // for the outstanding principal. Interest never collected was never income, so nothing else moves.
 #include "ledger/operations/catalog.hpp"
+#include "ledger/operations/savings/movement_fields.hpp"
 #include "ledger/store/savings_records.hpp"
 #include "ledger/store/write_context.hpp"
 
@@ -8,10 +9,9 @@ namespace samaki::ledger::operations {
 namespace {
 
 result<apply_step> plan(operation_context& ctx, const field_reader& f) {
-  auto id = f.id<loan_id>("loan_id");
-  auto loan = load_loan(ctx.books().db(), id);
-  if (!loan || loan->group != ctx.info().id)
-    return f.invalid("loan_id", errc::not_found, "no such loan in this group");
+  auto loan = loan_of_request(ctx, f);
+  if (!loan) return loan.error();
+  const auto id = loan->id;
   auto position = position_at(*loan, ctx.date());
   if (position.status != loan_status::open)
     return error(errc::conflict,

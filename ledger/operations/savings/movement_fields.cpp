@@ -84,4 +84,16 @@ result<apply_step> plan_undo_loans_made(operation_context& ctx, const operation_
   return apply_step([](operation_context&) -> result<void> { return {}; });
 }
 
+result<loan_record> loan_of_request(operation_context& ctx, const field_reader& f) {
+  auto id = f.id<loan_id>("loan_id");
+  auto loan = load_loan(ctx.books().db(), id);
+  if (!loan || loan->group != ctx.info().id)
+    return f.invalid("loan_id", errc::not_found, "no such loan in this group");
+  if (auto named = f.optional_id<member_id>("member_id"); named && *named != loan->member)
+    return f.invalid(
+        "member_id", errc::bad_request,
+        "loan " + std::to_string(id.value) + " is member " + std::to_string(loan->member.value) + "'s");
+  return std::move(*loan);
+}
+
 }  // namespace samaki::ledger

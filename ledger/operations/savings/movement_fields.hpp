@@ -15,6 +15,10 @@ std::vector<field_spec> meeting_member_fields();
 // One member of a meeting (or the member of a single operation), amounts in the group's currency.
 result<member_movements> read_member_movements(const field_reader& f, iso_currency currency);
 
+// The loan named by "loan_id": one of this group's (not_found otherwise), and the member's when the request
+// names one in "member_id" too (bad_request otherwise). Savings groups' and cooperatives' loans alike.
+result<loan_record> loan_of_request(operation_context& ctx, const field_reader& f);
+
 // Reversing an operation that made loans: refused while a later payment stands on one of them.
 result<apply_step> plan_undo_loans_made(operation_context& ctx, const operation_record& original);
 

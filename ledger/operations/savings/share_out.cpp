@@ -16,7 +16,7 @@
 #include "ledger/operations/cash_rules.hpp"
 #include "ledger/operations/catalog.hpp"
 #include "ledger/operations/savings/movements.hpp"
-#include "ledger/seal.hpp"
+#include "ledger/operations/seal_outcome.hpp"
 #include "ledger/store/book_reads.hpp"
 #include "ledger/store/rows.hpp"
 #include "ledger/store/savings_records.hpp"
@@ -272,9 +272,6 @@ result<apply_step> plan(operation_context& ctx, const field_reader& f) {
                                 {"reinvested", field_value{m.reinvested.amount_text()}},
                                 {"reinvested_shares", field_value{std::int64_t{m.reinvest_shares}}},
                                 {"paid_in_cash", field_value{m.cash.amount_text()}}}});
-    field_list words;
-    if (auto w = seal_words(period->head))
-      for (auto word : *w) words.push_back(field_value{std::string(word)});
     auto& out = run.outcome();
     out["share_out"] =
         field_value{field_map{{"as_of", field_value{on.to_string()}},
@@ -285,9 +282,7 @@ result<apply_step> plan(operation_context& ctx, const field_reader& f) {
                               {"residual", field_value{plan.sheet.residual.amount_text()}},
                               {"members", field_value{std::move(rows)}}}};
     out["members"] = std::get<field_map>(out["share_out"].value).at("members");
-    out["seal"] = field_value{field_map{{"head", field_value{period->head}},
-                                        {"code", field_value{period->seal_code}},
-                                        {"words", field_value{std::move(words)}}}};
+    out["seal"] = field_value{seal_fields(*period)};
     out["period_id"] = field_value{period->id.value};
     out["cycle_id"] = field_value{plan.cycle.id.value};
     out["next_cycle_id"] = next ? field_value{next->value} : field_value{};

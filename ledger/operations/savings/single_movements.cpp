@@ -73,18 +73,12 @@ result<apply_step> plan_loan(operation_context& ctx, const field_reader& f) {
 }
 
 result<apply_step> plan_repayment(operation_context& ctx, const field_reader& f) {
-  auto id = f.id<loan_id>("loan_id");
-  auto loan = load_loan(ctx.books().db(), id);
-  if (!loan || loan->group != ctx.info().id)
-    return f.invalid("loan_id", errc::not_found, "no such loan in this group");
-  if (auto named = f.optional_id<member_id>("member_id"); named && *named != loan->member)
-    return f.invalid(
-        "member_id", errc::bad_request,
-        "loan " + std::to_string(id.value) + " is member " + std::to_string(loan->member.value) + "'s");
+  auto loan = loan_of_request(ctx, f);
+  if (!loan) return loan.error();
   return plan_single(ctx, loan->member, [&](member_movements& m, iso_currency c) -> result<void> {
     auto amount = f.amount("amount", c);
     if (!amount) return amount.error();
-    m.repay.push_back(member_movements::repayment_request{id, *amount, ""});
+    m.repay.push_back(member_movements::repayment_request{loan->id, *amount, ""});
     return {};
   });
 }

@@ -27,7 +27,11 @@ awaitable<http_response> record_operation(request_context& ctx) {
   if (!key) co_return error_response(key.error());
   auto body = parse_json_body(ctx.request);
   if (!body) co_return error_response(body.error());
-  auto request = parse_operation_request(*body, path_group(ctx));
+  // The group's kind decides which type a name means (a savings group's grant is not a cooperative's).
+  auto group =
+      co_await on_reader(ctx.service, [&](reader& r) { return existing_group(r.db(), path_group(ctx)); });
+  if (!group) co_return error_response(group.error());
+  auto request = parse_operation_request(*body, path_group(ctx), group->kind);
   if (!request) co_return error_response(request.error());
   request->idempotency_key = std::move(*key);
   auto recording = record(ctx, std::move(*request));

@@ -5,6 +5,7 @@
 #include "server/api/csv.hpp"
 #include "server/api/reports/report_options.hpp"
 #include "server/api/reports/report_routes.hpp"
+#include "server/api/reports/statement_json.hpp"
 #include "server/json/ledger_json.hpp"
 
 #include <boost/json/array.hpp>
@@ -56,6 +57,8 @@ boost::json::object current_result_json(report_language language, const balance_
   return out;
 }
 
+}  // namespace
+
 boost::json::object balance_sheet_json(report_language language, const ledger::balance_sheet& sheet,
                                        bool with_members) {
   boost::json::array currencies;
@@ -72,6 +75,8 @@ boost::json::object balance_sheet_json(report_language language, const ledger::b
   return {
       {"as_of", date_json(sheet.as_of)}, {"members", with_members}, {"currencies", std::move(currencies)}};
 }
+
+namespace {
 
 // For spreadsheets: one row per account (and member, when asked), the current result, and each total
 // (kind "total"), so the sheet can filter what it sums.
@@ -115,10 +120,10 @@ awaitable<http_response> balance_sheet_report(request_context& ctx) {
   if (!with_members) co_return error_response(with_members.error());
   // A summary members may read, but not with every member's balances listed under it.
   if (*with_members && ctx.caller && ctx.caller->role == user_role::member) {
-    co_return error_response(ledger::error(ledger::errc::forbidden,
-                                           "members=true lists every member's balances: for the group's "
-                                           "book readers only",
-                                           {{"field", "members"}}));
+    co_return error_response(
+        api_error::forbidden("members=true lists every member's balances: for the group's "
+                             "book readers only",
+                             {{"field", "members"}}));
   }
   auto answering = answer_report<ledger::balance_sheet>(
       ctx, "balance-sheet", *as_of,

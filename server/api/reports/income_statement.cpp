@@ -4,6 +4,7 @@
 #include "server/api/csv.hpp"
 #include "server/api/reports/report_options.hpp"
 #include "server/api/reports/report_routes.hpp"
+#include "server/api/reports/statement_json.hpp"
 #include "server/json/ledger_json.hpp"
 
 #include <boost/json/array.hpp>
@@ -21,6 +22,8 @@ boost::json::array rows_json(report_language language, const std::vector<ledger:
   return out;
 }
 
+}  // namespace
+
 boost::json::object income_statement_json(report_language language, const ledger::income_statement& s) {
   boost::json::array currencies;
   for (const auto& c : s.currencies) {
@@ -33,6 +36,8 @@ boost::json::object income_statement_json(report_language language, const ledger
   }
   return {{"from", date_json(s.from)}, {"to", date_json(s.to)}, {"currencies", std::move(currencies)}};
 }
+
+namespace {
 
 // For spreadsheets: one row per account that moved, and the totals (kind "total").
 std::string income_statement_csv(report_language language, const ledger::income_statement& s) {

@@ -24,6 +24,21 @@ ledger::result<report_period> read_report_period(const request_context& ctx) {
   return report_period{*from, *to};
 }
 
+ledger::result<int> read_report_year(const request_context& ctx) {
+  auto text = ctx.query("year");
+  int year = 0;
+  bool digits = text && text->size() == 4;
+  if (digits)
+    for (char c : *text) {
+      digits = digits && c >= '0' && c <= '9';
+      year = year * 10 + (c - '0');
+    }
+  if (!digits || year < 1900)
+    return ledger::error(ledger::errc::bad_request, "?year= is required, e.g. year=2026",
+                         {{"field", "year"}});
+  return year;
+}
+
 ledger::result<bool> query_flag(const request_context& ctx, std::string_view name) {
   auto value = query_choice(ctx, name, {"false", "true"});
   if (!value) return value.error();

@@ -35,6 +35,9 @@ struct report_period {
 // ?from= and ?to=, each optional; invalid_date naming the field, bad_request when from is after to.
 ledger::result<report_period> read_report_period(const request_context& ctx);
 
+// ?year=: required, a year like 2026; bad_request naming the field otherwise.
+ledger::result<int> read_report_year(const request_context& ctx);
+
 // ?name=true|false, false when absent; bad_request naming the field otherwise.
 ledger::result<bool> query_flag(const request_context& ctx, std::string_view name);
 

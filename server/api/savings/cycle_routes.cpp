@@ -30,9 +30,9 @@ std::string optional_key(const request_context& ctx) {
 }
 
 // The body's date field becomes the operation's date; the rest are the settings.
-ledger::result<ledger::operation_request> cycle_request(const request_context& ctx, std::string type,
-                                                        std::string_view date_field,
-                                                        std::vector<ledger::field_spec> specs) {
+api_result<ledger::operation_request> cycle_request(const request_context& ctx, std::string type,
+                                                    std::string_view date_field,
+                                                    std::vector<ledger::field_spec> specs) {
   auto body = parse_json_body(ctx.request);
   if (!body) return body.error();
   auto fields = parse_fields(*body, specs, {date_field});

@@ -85,6 +85,11 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/reports/cycle-summary " + all + " group",
                       "GET " + g + "/reports/share-out " + all + " group",
                       "GET " + g + "/export " + readers + " group",
+                      "PUT " + g + "/bylaws " + keepers + " group",
+                      "GET " + g + "/bylaws " + all + " group",
+                      "GET " + g + "/reports/appropriation " + all + " group",
+                      "GET " + g + "/reports/annual " + all + " group",
+                      "GET " + g + "/reports/harvest " + all + " group",
                       "GET /api/v1/audit admin,staff",
                   });
 }

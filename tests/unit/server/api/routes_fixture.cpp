@@ -21,10 +21,11 @@ class fixed_callers final : public server::authenticator {
  public:
   std::map<std::string, server::principal, std::less<>> by_token;
 
-  server::awaitable<ledger::result<server::principal>> authenticate(server::request_context& ctx) override {
+  server::awaitable<server::api_result<server::principal>> authenticate(
+      server::request_context& ctx) override {
     const std::string_view header = ctx.header(server::http::field::authorization);
     const auto it = header.starts_with("Bearer ") ? by_token.find(header.substr(7)) : by_token.end();
-    if (it == by_token.end()) co_return ledger::error(ledger::errc::unauthenticated, "unknown token");
+    if (it == by_token.end()) co_return server::api_error::unauthenticated("unknown token");
     co_return it->second;
   }
 };

@@ -1,0 +1,44 @@
+#include "ledger/coop/year_figures.hpp"
+
+#include "ledger/store/book_reads.hpp"
+#include "ledger/store/rows.hpp"
+
+namespace samaki::ledger {
+
+calendar_date last_day_of_year(int year) {
+  return calendar_date::from_ymd(year, 12, 31);
+}
+
+calendar_date first_day_of_year(int year) {
+  return calendar_date::from_ymd(year, 1, 1);
+}
+
+year_figures read_year_figures(sqlite::connection& db, const group_info& group, int year) {
+  sqlite::read_snapshot snapshot(db);
+  const auto through = last_day_of_year(year);
+  year_figures out;
+  out.year = year;
+  std::int64_t surplus = 0;
+  auto balances = balances_as_of(db, group.id, through);
+  std::optional<std::int64_t> capital_account;
+  for (const auto& a : load_accounts(db, group.id)) {
+    if (a.code == "3010") capital_account = a.id.value;
+    if ((a.type != account_type::income && a.type != account_type::expense) ||
+        !(a.currency == group.currency))
+      continue;
+    if (auto it = balances.find({a.id.value, 0}); it != balances.end()) surplus -= it->second;
+  }
+  out.surplus = money(surplus, group.currency);
+  for (const auto& [key, balance] : balances)
+    if (capital_account && key.first == *capital_account && key.second != 0 && balance != 0)
+      out.share_capital[key.second] = -balance;
+  for (const auto& l : lines_between(db, group.id, first_day_of_year(year), through)) {
+    if (!l.member || l.closing) continue;
+    const auto signed_amount = l.direction == side::debit ? l.amount : -l.amount;
+    if (l.account == "4010") out.business[l.member->value] -= signed_amount;  // input sold to them
+    if (l.account == "5020") out.business[l.member->value] += signed_amount;  // produce bought from them
+  }
+  return out;
+}
+
+}  // namespace samaki::ledger
