@@ -123,16 +123,18 @@ class Books:
         self.meetings = []  # (op, date, {member: attendance})
         self.cycles = {}
         self.next_op = 1
+        self.entries = 0  # entries posted so far: each post() is one entry
         self.next_loan = 1
         self.next_cycle = 1
 
     # --- the journal -------------------------------------------------------------------------------
     def post(self, on, op, kind, *lines, closing=False):
         assert sum(a for _, _, a in lines) == 0, "unbalanced worked entry"
+        self.entries += 1
         for code, member, amount in lines:
             if amount:
                 self.lines.append(dict(date=on, op=op, type=kind, code=code, member=member, amount=amount,
-                                       closing=closing))
+                                       closing=closing, entry=self.entries))
 
     def balance(self, code, member="any", on=None):
         """Debit-positive balance of an account (all members, or one: None for the lines without)."""
@@ -368,6 +370,7 @@ class Books:
         sheet = self.sheet(on, s["cash_unit"], extra)
         rows = []
         everyone = sorted(set(sheet["weights"]) | set(offsets) | set(reinvest))
+        offset_lines = []  # one entry for every loan offset
         for mid in everyone:
             interest = sum(i for _, i, _ in offsets.get(mid, []))
             principal = sum(p for _, _, p in offsets.get(mid, []))
@@ -378,13 +381,14 @@ class Books:
             cash = payout - interest - principal - reinvested
             assert cash >= 0
             if interest + principal:
-                self.post(on, op, "share_out", ("2020", mid, interest + principal), ("4010", mid, -interest),
-                          ("1100", mid, -principal))
+                offset_lines += [("2020", mid, interest + principal), ("4010", mid, -interest), ("1100", mid, -principal)]
             for loan, i, p in offsets.get(mid, []):
                 loan["payments"].append(dict(date=on, interest=i, principal=p, kind="offset", op=op))
             rows.append(dict(member_id=mid, weight=fmt(sheet["weights"].get(mid, 0)), payout=fmt(payout),
                              offset=fmt(interest + principal), reinvested=fmt(reinvested), reinvested_shares=shares,
                              paid_in_cash=fmt(cash)))
+        if offset_lines:
+            self.post(on, op, "share_out", *offset_lines)
         # The closing entry: income and expenses into 3020.
         closing = []
         for code in sorted({l["code"] for l in self.lines if l["code"][0] in "45"}):
@@ -398,17 +402,17 @@ class Books:
         payout_lines.append(("3040", None, -self.balance("3040", on=on) - sheet["residual"]))
         payout_lines += [("2020", m, -p) for m, p in sheet["payouts"].items()]
         self.post(on, op, "share_out", *payout_lines)
-        total_cash = 0
-        for row in rows:
-            mid = row["member_id"]
-            cash = riel(row["paid_in_cash"])
-            total_cash += cash
-            if cash:
-                self.post(on, op, "share_out", ("2020", mid, cash), ("1010", None, -cash))
+        # One entry pays the cash out of the loan fund's box, one buys the reinvested shares.
+        cash_lines = [("2020", row["member_id"], riel(row["paid_in_cash"])) for row in rows]
+        total_cash = sum(a for _, _, a in cash_lines)
+        if total_cash:
+            self.post(on, op, "share_out", *cash_lines, ("1010", None, -total_cash))
+        reinvest_lines = []
         for row in rows:
             mid, reinvested = row["member_id"], riel(row["reinvested"])
-            if reinvested:
-                self.post(on, op, "share_out", ("2020", mid, reinvested), ("3010", mid, -reinvested))
+            reinvest_lines += [("2020", mid, reinvested), ("3010", mid, -reinvested)]
+        if any(a for _, _, a in reinvest_lines):
+            self.post(on, op, "share_out", *reinvest_lines)
         assert total_cash <= self.balance("1010", on=on) + total_cash, "the loan fund cannot pay the share-out"
         self.cycles[cid]["closed_on"] = on
         next_cycle = None
@@ -596,6 +600,83 @@ class Books:
                 credit += max(-b, 0)
         return dict(currencies=[dict(currency=self.currency, rows=rows, total_debit=fmt(debit),
                                      total_credit=fmt(credit))])
+
+    # --- the ledger reports of api.md -----------------------------------------------------------------
+    def natural(self, code, on=None, lines=None):
+        """An account's balance in its natural sign: debit-positive for assets and expenses, credit-positive
+        for liabilities, equity and income."""
+        b = sum(l["amount"] for l in (self.lines if lines is None else lines)
+                if l["code"] == code and (on is None or l["date"] <= on))
+        return b if code[0] in "15" else -b
+
+    def balance_sheet(self, on):
+        """Accounts with a balance by code in each section; income less expenses not yet closed is the
+        current result, a last row of equity; assets = liabilities + equity."""
+        codes = sorted({l["code"] for l in self.lines if l["date"] <= on})
+        sections = {}
+        for name, digit in (("assets", "1"), ("liabilities", "2"), ("equity", "3")):
+            rows = [dict(code=c, balance=fmt(self.natural(c, on))) for c in codes
+                    if c[0] == digit and self.natural(c, on)]
+            sections[name] = dict(rows=rows, total=sum(self.natural(c, on) for c in codes if c[0] == digit))
+        result = sum(self.natural(c, on) for c in codes if c[0] == "4") - sum(
+            self.natural(c, on) for c in codes if c[0] == "5")
+        sections["equity"]["rows"].append(dict(code=None, kind="current_result", balance=fmt(result)))
+        sections["equity"]["total"] += result
+        assert sections["assets"]["total"] == sections["liabilities"]["total"] + sections["equity"]["total"]
+        out = dict(currency=self.currency, current_result=fmt(result),
+                   total_liabilities_and_equity=fmt(sections["liabilities"]["total"] + sections["equity"]["total"]))
+        for name, s in sections.items():
+            out[name] = dict(rows=s["rows"], total=fmt(s["total"]))
+        return dict(as_of=str(on), currencies=[out])
+
+    def income_statement(self, start, end):
+        """What each income and expense account moved from `start` to `end`, the closing entries left out."""
+        moved = [l for l in self.lines if start <= l["date"] <= end and not l["closing"]]
+        codes = sorted({l["code"] for l in moved if l["code"][0] in "45"})
+        income = [(c, self.natural(c, lines=moved)) for c in codes if c[0] == "4"]
+        expenses = [(c, self.natural(c, lines=moved)) for c in codes if c[0] == "5"]
+        income, expenses = [(c, a) for c, a in income if a], [(c, a) for c, a in expenses if a]
+        total_in, total_out = sum(a for _, a in income), sum(a for _, a in expenses)
+        return dict(**{"from": str(start)}, to=str(end), currencies=[dict(
+            currency=self.currency, income=[dict(code=c, amount=fmt(a)) for c, a in income],
+            expenses=[dict(code=c, amount=fmt(a)) for c, a in expenses], total_income=fmt(total_in),
+            total_expenses=fmt(total_out), net_result=fmt(total_in - total_out))])
+
+    def entry_member(self, entry):
+        """The one member an entry's lines name, or None when they name none or several."""
+        named = {l["member"] for l in self.lines if l["entry"] == entry and l["member"] is not None}
+        return dict(id=named.pop()) if len(named) == 1 else None
+
+    def cash_book(self, code, start, end):
+        """Each movement of a cash account from `start` to `end` in date and entry order, with the running
+        balance after it."""
+        opening = sum(l["amount"] for l in self.lines if l["code"] == code and l["date"] < start)
+        moves = sorted((l for l in self.lines if l["code"] == code and start <= l["date"] <= end),
+                       key=lambda l: (l["date"], l["entry"]))
+        running, rows = opening, []
+        for l in moves:
+            running += l["amount"]
+            rows.append(dict(date=str(l["date"]), member=self.entry_member(l["entry"]), **{
+                "in": fmt(max(l["amount"], 0)), "out": fmt(max(-l["amount"], 0))}, balance=fmt(running)))
+        return dict(account=dict(code=code), currency=self.currency, opening=fmt(opening),
+                    total_in=fmt(sum(l["amount"] for l in moves if l["amount"] > 0)),
+                    total_out=fmt(-sum(l["amount"] for l in moves if l["amount"] < 0)), closing=fmt(running),
+                    lines=rows)
+
+    def member_balances(self, on):
+        """Every member by id, their balance on each member ledger of the chart (1100, 2020, 3010)."""
+        ledgers = ("1100", "2020", "3010")
+        sign = {"1100": 1, "2020": -1, "3010": -1}
+
+        def of(code, mid):
+            return sign[code] * self.balance(code, mid, on)
+
+        left = {m: x["left_on"] for m, x in self.members.items()}
+        return dict(as_of=str(on),
+                    accounts=[dict(code=c, total=fmt(sum(of(c, m) for m in self.members))) for c in ledgers],
+                    members=[dict(id=m, left_on=str(left[m]) if left[m] else None,
+                                  balances=[dict(code=c, balance=fmt(of(c, m))) for c in ledgers])
+                             for m in sorted(self.members)])
 
 
 def rate_text(rate_e4):

@@ -91,6 +91,27 @@ class Story:
         unit = self.books.settings(cid, out_day)["cash_unit"]
         self.get(f"reports/share-out?as_of={out_day}", self.books.preview_json(out_day, unit), why_preview)
 
+    def ledger_reports(self, cid, on, why):
+        """The ledger reports of api.md at the end of `on`: trial balance, balance sheet, member balances, the
+        income statement and the cash book of each box used, from the cycle's start."""
+        b, start = self.books, self.books.cycles[cid]["start"]
+        self.get(f"reports/trial-balance?as_of={on}", b.trial_balance(on), f"{why}: the trial balance.")
+        self.get(f"reports/balance-sheet?as_of={on}", b.balance_sheet(on),
+                 f"{why}: the balance sheet; income less expenses not yet closed is the current result.")
+        self.get(f"reports/member-balances?as_of={on}", b.member_balances(on),
+                 f"{why}: each member's loans (1100), share-out payable (2020) and shares (3010).")
+        self.get(f"reports/income-statement?from={start}&to={on}", b.income_statement(start, on),
+                 f"{why}: what each income and expense account moved since {start}, closing entries left out.")
+        for code in sorted({l["code"] for l in b.lines if l["code"] in ("1010", "1020", "1030")}):
+            self.get(f"reports/cash-book?account={code}&from={start}&to={on}", b.cash_book(code, start, on),
+                     f"{why}: the cash book of {code}, each movement in entry order with the running balance, "
+                     "and the member when the entry names exactly one.")
+
+    def passbooks(self, cid, why):
+        for mid in sorted(self.books.members):
+            self.get(f"members/{mid}/passbook?cycle={cid}", self.books.passbook(mid, cid),
+                     f"Member {mid}'s passbook: {why}")
+
     def refused(self, body, code, details, why):
         self.step(why, post="operations", body=body, status=422, error=dict(code=code, details=details))
 
@@ -233,6 +254,8 @@ def scenario_a():
                      "Member 19 leaves after meeting 9: 36 shares = 180,000 riel at value; loan 4's 15,000 "
                      "principal is offset (no interest due until 19 Mar); 165,000 paid in cash.",
                      dict(id=op, type="member_exit", **out))
+        if on == "2026-02-09":
+            s.ledger_reports(cid, day(on), "After meeting 6")
         if on == "2026-03-09":
             s.get("reports/loan-portfolio?as_of=2026-03-08", b.portfolio(day("2026-03-08"))[0],
                   "The day before: loan 1 is 31 days late (5 Feb - 8 Mar) on 60,000, loan 3 24 days (12 Feb) on "
@@ -268,13 +291,10 @@ def scenario_a():
              dict(id=op, type="share_out", **out))
     s.get("loans?as_of=2026-03-30", b.loans_json(out_day),
           "Every loan is repaid (offset) or written off after the share-out.")
-    for mid in (4, 10, 19, 20, 1):
-        s.get(f"members/{mid}/passbook?cycle=1", b.passbook(mid, cid),
-              f"Member {mid}'s passbook: a row a meeting (absent ones too) and one for each other operation "
-              "naming them, running shares, savings and loan outstanding.")
-    s.get("reports/trial-balance?as_of=2026-03-30", b.trial_balance(out_day),
-          "After the share-out: the social fund (3030) and its cash carry over, 3040 keeps the residual, 3010 "
-          "holds the 4 reinvested shares, income and expenses are closed.")
+    s.passbooks(cid, "a row a meeting (absent ones too) and one for each other operation naming them, running "
+                     "shares, savings and loan outstanding; member 19 until she leaves, member 20 from 16 Feb.")
+    s.ledger_reports(cid, out_day, "After the share-out: the social fund (3030) and its cash carry over, 3040 keeps "
+                                   "the residual, 3010 holds the 4 reinvested shares, income and expenses are closed")
     s.check_books("The chain verifies with the share-out's seal, and hledger agrees with the trial balance.")
     return s
 
@@ -334,7 +354,7 @@ def scenario_b():
     s.get("loans?as_of=2026-08-03", b.loans_json(day("2026-08-03")),
           "The paper loans as they stand on the opening day: loan 1 next owes 21,200 on 15 Aug, loan 2 15,900 on "
           "20 Aug; neither is late.")
-    s.get("reports/trial-balance?as_of=2026-08-03", b.trial_balance(day("2026-08-03")), "The opening entry.")
+    s.ledger_reports(cid, day("2026-08-03"), "The opening entry")
     regular = {1: 3, 2: 2, 3: 1, 4: 2, 5: 1, 6: 3}
     plain_meeting(s, "2026-08-03", regular, {5: dict(fines=["late"])},
                   "First meeting in the books, the same day: 12 shares (24,000), 6 × 500 social fund, a 300 fine.")
@@ -369,11 +389,8 @@ def scenario_b():
              "The share-out: loan 2 (15,000 + 450 interest due 20 Sep) and loan 3 (10,000 + 200 due 17 Sep) are "
              "offset; the 650 of interest is income; the fund by shares in whole 100 riel.",
              dict(id=op, type="share_out", **out))
-    for mid in (2, 3, 4):
-        s.get(f"members/{mid}/passbook?cycle=1", b.passbook(mid, cid),
-              f"Member {mid}'s passbook from the opening balances to the share-out.")
-    s.get("reports/trial-balance?as_of=2026-09-28", b.trial_balance(out_day),
-          "After the share-out: the social fund and its cash, and the residual, stay.")
+    s.passbooks(cid, "from the opening balances to the share-out.")
+    s.ledger_reports(cid, out_day, "After the share-out: the social fund and its cash, and the residual, stay")
     s.check_books("The chain verifies, and hledger agrees with the trial balance.")
     return s
 
@@ -397,20 +414,25 @@ def scenario_c():
     op = b.income(day("2026-04-15"), "4030", riel("750"))
     s.single(dict(type="income", date="2026-04-15", account="4030", amount="750", to="1010"),
              "750 riel of other income (a visitor's gift) into the loan fund.", dict(id=op, type="income"))
+    s.get("reports/loan-portfolio?as_of=2026-04-20", b.portfolio(day("2026-04-20"))[0],
+          "Loan 1 is current (due 1 May): 3,333 outstanding, PAR30 0.")
     plain_meeting(s, "2026-05-01", {}, {5: dict(repay=[dict(loan_id=1, amount="3416.33")]), 1: dict(fines=["late"])},
                   "Member 5 repays on the due date: 83.33 interest, 3,333 principal; member 1 is fined 500.")
     s.get("loans/1?as_of=2026-05-01", b.loan_detail_json(1, day("2026-05-01")), "Loan 1 repaid, its interest 83.33.")
     out_day = day("2026-05-15")
-    s.get("reports/share-out?as_of=2026-05-15", b.preview_json(out_day, riel("100")),
-          "F = 10,000 + 83.33 + 750 + 500 = 11,333.33; T = 113 units of 100 riel; W = 10 shares. Member 1: "
-          "113 × 1 / 10 = 11 r 3; members 2, 3 and 4: 22 r 6 each; member 5: 33 r 9. 110 units given, 3 left: "
-          "member 5 (9), then the tie at 6 goes to members 2 and 3, not 4. Payouts 1,100, 2,300, 2,300, 2,200 and "
-          "3,400; 33.33 riel residual.")
+    s.summary_and_preview(cid, day("2026-05-01"), out_day,
+                          "The cycle summary after the second meeting: interest 83.33, fines 500, other income 750; "
+                          "return on savings 1,333.33 / 10,000 = 0.1333.",
+                          "F = 10,000 + 83.33 + 750 + 500 = 11,333.33; T = 113 units of 100 riel; W = 10 shares. "
+                          "Member 1: 113 × 1 / 10 = 11 r 3; members 2, 3 and 4: 22 r 6 each; member 5: 33 r 9. 110 "
+                          "units given, 3 left: member 5 (9), then the tie at 6 goes to members 2 and 3, not 4. "
+                          "Payouts 1,100, 2,300, 2,300, 2,200 and 3,400; 33.33 riel residual.")
     op, out = b.share_out(out_day, {})
     s.single(dict(type="share_out", date="2026-05-15"), "The share-out pays the preview's figures in cash.",
              dict(id=op, type="share_out", **out))
-    s.get("reports/trial-balance?as_of=2026-05-15", b.trial_balance(out_day),
-          "After the share-out only the 33.33 riel residual is left, on 3040 and in the loan fund's cash.")
+    s.passbooks(cid, "two meetings, the share-out.")
+    s.ledger_reports(cid, out_day, "After the share-out only the 33.33 riel residual is left, on 3040 and in the loan "
+                                   "fund's cash")
     s.check_books("The chain verifies, and hledger agrees with the trial balance.")
     return s
 
