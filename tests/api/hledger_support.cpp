@@ -20,6 +20,10 @@ std::string run_shell(const std::string& command) {
 
 }  // namespace
 
+bool hledger_installed() {
+  return !run_shell("command -v hledger").starts_with("FAILED");
+}
+
 std::map<std::string, std::string> hledger_balances(const test_server& server, const std::string& journal) {
   const auto file = server.folder() / "export.journal";
   std::ofstream(file, std::ios::binary) << journal;

@@ -11,6 +11,10 @@
 
 namespace samaki::api_test {
 
+// Whether the `hledger` binary is on the PATH (scripts/install-deps installs Debian's package); a test that
+// needs it warns and skips its hledger checks when it is not.
+bool hledger_installed();
+
 // Runs `hledger -f - balance` over `journal` (written into the server's folder); each account code's
 // balance, or {"FAILED": hledger's output} when hledger refuses the journal.
 std::map<std::string, std::string> hledger_balances(const test_server& server, const std::string& journal);

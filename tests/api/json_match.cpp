@@ -44,7 +44,8 @@ std::vector<std::string> json_mismatches(const boost::json::value& expected, con
     const auto& a = actual.as_array();
     std::vector<std::string> out;
     if (e.size() != a.size())
-      out.push_back(here + ": expected " + std::to_string(e.size()) + " items, got " + std::to_string(a.size()));
+      out.push_back(here + ": expected " + std::to_string(e.size()) + " items, got " +
+                    std::to_string(a.size()));
     for (std::size_t i = 0; i < e.size() && i < a.size(); ++i) {
       auto more = json_mismatches(e[i], a[i], path + "[" + std::to_string(i) + "]");
       out.insert(out.end(), more.begin(), more.end());

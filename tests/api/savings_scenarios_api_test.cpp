@@ -1,8 +1,8 @@
-// The golden savings-group scenarios (tests/scenarios/*.json, worked out by tests/scenarios/worked.py) replayed
-// over HTTP against a real server, one fresh server each: the members, then every step in order, each answer
-// compared with the worked figures (balances, loans, passbooks, portfolio, cycle summary, share-out preview
-// and sheet), and the books checked where the scenario says so: the chain verifies, the trial balance
-// balances, and hledger reads the export to the same balances.
+// The golden savings-group scenarios (tests/scenarios/*.json, worked out by tests/scenarios/worked.py)
+// replayed over HTTP against a real server, one fresh server each: the members, then every step in order,
+// each answer compared with the worked figures (balances, loans, passbooks, portfolio, cycle summary,
+// share-out preview and sheet), and the books checked where the scenario says so: the chain verifies, the
+// trial balance balances, and hledger reads the export to the same balances.
 #include "tests/api/hledger_support.hpp"
 #include "tests/api/json_match.hpp"
 #include "tests/api/ledger_test_support.hpp"
@@ -56,9 +56,14 @@ void check_books(const test_server& server, api_client& client, std::int64_t gro
   CHECK(verify.json.at("first_bad_seq").is_null());
   const auto trial = client.get(group_path(group, "/reports/trial-balance"));
   REQUIRE(trial.status == 200);
-  for (const auto& c : trial.json.at("currencies").as_array()) CHECK(c.at("total_debit") == c.at("total_credit"));
+  for (const auto& c : trial.json.at("currencies").as_array())
+    CHECK(c.at("total_debit") == c.at("total_credit"));
   const auto journal = client.get(group_path(group, "/export?format=hledger"));
   REQUIRE(journal.status == 200);
+  if (!hledger_installed()) {
+    WARN("hledger is not installed (scripts/install-deps installs it): the export is not checked by hledger");
+    return;
+  }
   const auto from_hledger = hledger_balances(server, journal.raw.body);
   CHECK(from_hledger == trial_balance_by_code(trial.json));
 }
