@@ -25,7 +25,8 @@ monthly_rate percent(std::string_view text) {
 }
 
 loan_record loan_of(loan_terms terms, std::vector<loan_payment> payments = {}) {
-  return loan_record{loan_id{3}, group_id{1}, member_id{7}, std::nullopt, operation_id{1}, terms, "", payments};
+  return loan_record{loan_id{3},      group_id{1}, member_id{7}, std::nullopt,
+                     operation_id{1}, terms,       "",           payments};
 }
 
 loan_payment paid(std::string_view on, std::int64_t interest, std::int64_t principal,
@@ -49,15 +50,15 @@ void check_split(const loan_record& loan, std::string_view on, std::int64_t amou
   CHECK(split->principal == riel(principal));
 }
 
-// 90,000 riel over 3 months at 2 % flat from 10 January 2026: 30,000 + 1,800 due on the 10th of Feb, Mar, Apr.
+// 90,000 riel over 3 months at 2 % flat from 10 January 2026: 30,000 + 1,800 due on the 10th of Feb, Mar,
+// Apr.
 const loan_terms ninety_flat{riel(9000000), day("2026-01-10"), 3, percent("2"), interest_method::flat};
 
 }  // namespace
 
 TEST_CASE("a schedule has equal instalments of principal and the last takes the remainder", "[loans]") {
   // 100,000 riel / 3 = 33,333.33 twice, and 33,333.34 last; flat 2 % of 100,000 = 2,000 each month.
-  const auto s =
-      loan_schedule({riel(10000000), day("2026-01-15"), 3, percent("2"), interest_method::flat});
+  const auto s = loan_schedule({riel(10000000), day("2026-01-15"), 3, percent("2"), interest_method::flat});
   REQUIRE(s.size() == 3);
   CHECK(s[0].number == 1);
   CHECK(s[0].principal == riel(3333333));
@@ -107,7 +108,8 @@ TEST_CASE("interest rounds half up to the minor unit", "[loans]") {
   CHECK(percent("3").interest_on(riel(50)) == riel(2));     // 1.5 → 2
   CHECK(percent("0").interest_on(riel(123456)) == riel(0));
   // Flat: every month on the whole principal, 1.00 riel at 2.5 % is 0.03 each month.
-  for (const auto& i : loan_schedule({riel(100), day("2026-01-01"), 2, percent("2.5"), interest_method::flat}))
+  for (const auto& i :
+       loan_schedule({riel(100), day("2026-01-01"), 2, percent("2.5"), interest_method::flat}))
     CHECK(i.interest == riel(3));
 }
 
