@@ -1,7 +1,7 @@
 // Every refusal of operations.md for savings groups, over HTTP: each with its status, code and details (the
-// member as a JSON number, the rule, the limit and the value), and all of them together writing nothing
-// (every table's checksum is the same after). Then a meeting's idempotency, and its reversal: the loans it
-// made are undone with it, and it is refused once a repayment stands on one of them.
+// member as a JSON number, the rule, the limit and the value), each writing nothing (every table's checksum
+// is the same after it), and a second open cycle refused as a conflict. Then a meeting's idempotency, and its
+// reversal: the loans it made are undone with it, and it is refused once a repayment stands on one of them.
 #include "tests/api/json_match.hpp"
 #include "tests/api/ledger_test_support.hpp"
 
@@ -245,6 +245,7 @@ TEST_CASE("every savings-group refusal answers 422 with its code and details, an
     INFO(refused.name << ": " << json::serialize(refused.body));
     const auto reply = books.post("/operations", refused.body, refused.group);
     INFO(reply.raw.body);
+    CHECK(table_checksums(books.start.server) == before);  // this refusal wrote nothing
     CHECK(reply.status == 422);
     CHECK(reply.error_code() == refused.code);
     if (reply.json.is_object() && reply.json.as_object().contains("error")) {
@@ -254,6 +255,12 @@ TEST_CASE("every savings-group refusal answers 422 with its code and details, an
       CHECK(mismatches.empty());
     }
   }
+  CHECK(table_checksums(books.start.server) == before);
+
+  // One open cycle per group: a second is a 409 conflict, and writes nothing either.
+  const auto second_cycle = books.post("/cycles", cycle_body("2026-02-01"));
+  CHECK(second_cycle.status == 409);
+  CHECK(second_cycle.error_code() == "conflict");
   CHECK(table_checksums(books.start.server) == before);
 
   // The edges of the same rules are accepted: exactly 3 times the shares after the meeting, exactly the cash

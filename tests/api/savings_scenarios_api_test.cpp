@@ -1,8 +1,9 @@
-// The golden savings-group scenarios (tests/scenarios/*.json, worked out by tests/scenarios/worked.py)
+// The golden savings-group scenarios (every tests/scenarios/*.json, worked out by tests/scenarios/worked.py)
 // replayed over HTTP against a real server, one fresh server each: the members, then every step in order,
 // each answer compared with the worked figures (balances, loans, passbooks, portfolio, cycle summary,
-// share-out preview and sheet), and the books checked where the scenario says so: the chain verifies, the
-// trial balance balances, and hledger reads the export to the same balances.
+// share-out preview and sheet, the ledger reports), a refused step checked to have written nothing (every
+// table's checksum), and the books checked where the scenario says so: the chain verifies, the trial
+// balance balances, and hledger reads the export to the same balances.
 #include "tests/api/hledger_support.hpp"
 #include "tests/api/json_match.hpp"
 #include "tests/api/ledger_test_support.hpp"
@@ -77,10 +78,12 @@ void run_step(const test_server& server, api_client& client, std::int64_t group,
   }
   const bool posting = step.contains("post");
   const auto target = group_path(group, "/" + text_of(posting ? step.at("post") : step.at("get")));
+  const auto status = step.contains("status") ? step.at("status").to_number<int>() : 200;
+  const auto before = posting && status >= 400 ? table_checksums(server) : std::vector<std::string>{};
   const auto reply = posting ? client.post(target, step.at("body"), idempotency(key)) : client.get(target);
   INFO(reply.raw.body.substr(0, 2000));
-  const auto status = step.contains("status") ? step.at("status").to_number<int>() : 200;
   REQUIRE(reply.status == status);
+  if (posting && status >= 400) CHECK(table_checksums(server) == before);  // a refusal writes nothing
   if (const auto* error = step.if_contains("error")) check_matches(*error, reply.json.at("error"));
   if (const auto* expect = step.if_contains("expect")) check_matches(*expect, reply.json);
 }
