@@ -381,7 +381,8 @@ class Books:
             cash = payout - interest - principal - reinvested
             assert cash >= 0
             if interest + principal:
-                offset_lines += [("2020", mid, interest + principal), ("4010", mid, -interest), ("1100", mid, -principal)]
+                offset_lines += [("2020", mid, interest + principal), ("4010", mid, -interest),
+                                 ("1100", mid, -principal)]
             for loan, i, p in offsets.get(mid, []):
                 loan["payments"].append(dict(date=on, interest=i, principal=p, kind="offset", op=op))
             rows.append(dict(member_id=mid, weight=fmt(sheet["weights"].get(mid, 0)), payout=fmt(payout),
