@@ -1,13 +1,11 @@
 // Exports and CSV over HTTP: the journal as hledger reads it (checked by hledger itself against the trial
 // balance) and as CSV, the member statement as CSV, and CSV that is safe to open in a spreadsheet.
 #include "tests/api/auth_test_support.hpp"
+#include "tests/api/hledger_support.hpp"
 #include "tests/api/ledger_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <fstream>
-#include <map>
 #include <regex>
 
 using namespace samaki::api_test;
@@ -17,16 +15,6 @@ namespace {
 // A posting on 2026-02-01 of one debit line and one credit line.
 boost::json::value transfer(std::string_view memo, boost::json::object debit, boost::json::object credit) {
   return {{"date", "2026-02-01"}, {"memo", memo}, {"lines", boost::json::array{debit, credit}}};
-}
-
-std::string run_shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  if (::pclose(pipe) != 0) return "FAILED:\n" + out;
-  return out;
 }
 
 }  // namespace
@@ -134,28 +122,12 @@ TEST_CASE("GET .../export?format=hledger is a journal that hledger balances like
   CHECK(treasurer.get(group_path(group, "/export?format=pdf")).error_code() == "bad_request");
 
   // What hledger itself makes of it, read from standard input as `hledger -f - balance`.
-  const auto file = server.folder() / "export.journal";
-  std::ofstream(file, std::ios::binary) << journal.raw.body;
-  const auto out =
-      run_shell("hledger -f - balance --no-total -N --depth 2 -O csv < '" + file.string() + "' 2>&1");
-  INFO(out);
-  REQUIRE_FALSE(out.starts_with("FAILED"));
-  std::map<std::string, std::string> from_hledger;  // account code → balance
-  const std::regex row(R"re("\w+:(\d+) [^"]*","([^"]+)")re");
-  for (std::sregex_iterator it(out.begin(), out.end(), row), end; it != end; ++it)
-    from_hledger[(*it)[1]] = (*it)[2];
+  const auto from_hledger = hledger_balances(server, journal.raw.body);
+  REQUIRE_FALSE(from_hledger.contains("FAILED"));
 
   const auto trial = treasurer.get(group_path(group, "/reports/trial-balance"));
   REQUIRE(trial.status == 200);
-  std::map<std::string, std::string> from_trial_balance;
-  for (const auto& c : trial.json.at("currencies").as_array()) {
-    const std::string currency(c.at("currency").as_string());
-    for (const auto& r : c.at("rows").as_array()) {
-      const std::string debit(r.at("debit").as_string()), credit(r.at("credit").as_string());
-      from_trial_balance[std::string(r.at("code").as_string())] =
-          (debit != "0.00" ? debit : "-" + credit) + " " + currency;
-    }
-  }
+  const auto from_trial_balance = trial_balance_by_code(trial.json);
   CHECK(from_trial_balance.size() == 2);  // 1010 and 3010; the loan and its reversal cancel out
   CHECK(from_hledger == from_trial_balance);
 }

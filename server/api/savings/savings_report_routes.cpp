@@ -1,6 +1,6 @@
 // Savings-group reports (operations.md, "Savings-group reports"), JSON or ?format=csv:
 // GET .../members/{mid}/passbook?cycle=, GET .../reports/loan-portfolio?as_of=, GET
-// .../reports/cycle-summary?cycle=, GET .../reports/share-out?as_of= (the preview of product.md's
+// .../reports/cycle-summary?cycle=&as_of=, GET .../reports/share-out?as_of= (the preview of product.md's
 // arithmetic).
 #include "ledger/reports/savings/savings_reports.hpp"
 #include "server/api/common.hpp"
@@ -223,12 +223,17 @@ std::string summary_csv(const ledger::cycle_summary& s) {
 awaitable<http_response> cycle_summary(request_context& ctx) {
   auto cycle = query_cycle(ctx);
   if (!cycle) co_return error_response(cycle.error());
+  // An open cycle's figures at ?as_of= (default today), so they can be read for a past day; a closed
+  // cycle's are at its share-out.
+  auto as_of = query_date(ctx, "as_of");
+  if (!as_of) co_return error_response(as_of.error());
+  const auto day = as_of->value_or(today(ctx));
   auto format = query_choice(ctx, "format", {"json", "csv"});
   if (!format) co_return error_response(format.error());
   auto summary = co_await on_reader(ctx.service, [&](reader& r) -> ledger::result<ledger::cycle_summary> {
     auto group = existing_group(r.db(), path_group(ctx));
     if (!group) return group.error();
-    return ledger::summary_of_cycle(r.db(), *group, *cycle, today(ctx));
+    return ledger::summary_of_cycle(r.db(), *group, *cycle, day);
   });
   if (!summary) co_return error_response(summary.error());
   co_return report_response(ctx, *format, *summary, "cycle-summary", summary->as_of, summary_json,
