@@ -1,0 +1,128 @@
+// A cooperative's closed year over HTTP, beyond coop_year_end_api_test.cpp: every kind of back-dated work
+// (an expense, an exchange, share capital, a produce purchase) is refused with 409 period_closed (api.md) and
+// writes nothing; and an entry of the sealed year edited in the database file (amounts changed on both sides,
+// so it still balances) makes the check against the year's seal fail, typed as its code, its English words or
+// its Khmer words, once the server is started again on that file.
+#include "ledger/store/sqlite.hpp"
+#include "tests/api/coop_test_support.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <catch2/catch.hpp>
+
+using namespace samaki::api_test;
+using boost::json::object;
+
+namespace {
+
+// The seal as a person types it from the minute book: the code, the English words, the Khmer words.
+std::vector<std::string> typed_forms(const boost::json::value& seal) {
+  std::string english, khmer;
+  for (const auto& w : seal.at("words").as_array())
+    english += (english.empty() ? "" : " ") + std::string(w.as_string());
+  for (const auto& w : seal.at("words_km").as_array())
+    khmer += (khmer.empty() ? "" : " ") + std::string(w.as_string());
+  return {std::string(seal.at("code").as_string()), english, khmer};
+}
+
+// What a tamperer with the file would do: drop the append-only trigger and move `riel` more through an
+// entry, on its first debit line and its first credit line, so it still balances.
+void inflate_entry(const std::string& db, std::int64_t group, std::int64_t seq, std::int64_t riel) {
+  samaki::ledger::sqlite::connection c(db, samaki::ledger::sqlite::open_mode::read_write_create);
+  c.exec("DROP TRIGGER lines_no_update");
+  const auto entry = "(SELECT id FROM entries WHERE group_id = " + std::to_string(group) +
+                     " AND seq = " + std::to_string(seq) + ")";
+  const auto minor = std::to_string(riel * 100);
+  c.exec("UPDATE lines SET debit = debit + " + minor + " WHERE entry_id = " + entry +
+         " AND line_no = (SELECT MIN(line_no) FROM lines WHERE debit > 0 AND entry_id = " + entry + ")");
+  c.exec("UPDATE lines SET credit = credit + " + minor + " WHERE entry_id = " + entry +
+         " AND line_no = (SELECT MIN(line_no) FROM lines WHERE credit > 0 AND entry_id = " + entry + ")");
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a closed year refuses back-dated work of every kind and writes nothing; an entry edited before the "
+    "seal makes the seal check fail",
+    "[api][coop][year_end][seal]") {
+  kind_with_treasurer start("agri_cooperative");
+  auto& t = start.treasurer;
+  const auto g = start.group;
+  const auto a = create_member(t, g, "Vanna");
+  must_record(t, g,
+              {{"type", "share_capital"},
+               {"date", "2025-01-10"},
+               {"member_id", a},
+               {"amount", "500000"},
+               {"direction", "buy"}});
+  must_record(t, g,
+              {{"type", "produce_sale"},
+               {"date", "2025-11-05"},
+               {"buyer", "Mill"},
+               {"crop", "paddy"},
+               {"quantity_kg", "100"},
+               {"price_per_kg", "0.30"},
+               {"currency", "USD"},
+               {"rate", "4100"}});
+  must_record(t, g, {{"type", "income"}, {"date", "2025-12-01"}, {"account", "4030"}, {"amount", "90000"}});
+  auto closed = must_record(
+      t, g, {{"type", "year_end"}, {"date", "2026-01-10"}, {"year", 2025}, {"dividend_percent", "0"}});
+  REQUIRE(closed.status == 201);
+  const auto seal = closed.json.at("seal");
+  // Work of the new year goes on.
+  must_record(t, g, {{"type", "income"}, {"date", "2026-01-12"}, {"account", "4030"}, {"amount", "5000"}});
+
+  const auto before = table_checksums(start.server);
+  for (const auto& late : std::vector<object>{
+           {{"type", "expense"}, {"date", "2025-12-31"}, {"account", "5080"}, {"amount", "1000"}},
+           {{"type", "exchange"},
+            {"date", "2025-11-30"},
+            {"from", {{"account", "1011"}, {"amount", "10"}}},
+            {"to", {{"account", "1010"}, {"amount", "41000"}}}},
+           {{"type", "share_capital"},
+            {"date", "2025-06-01"},
+            {"member_id", a},
+            {"amount", "1000"},
+            {"direction", "buy"}},
+           {{"type", "produce_purchase"},
+            {"date", "2025-01-01"},
+            {"member_id", a},
+            {"crop", "paddy"},
+            {"quantity_kg", "10"},
+            {"price_per_kg", "1000"},
+            {"on_credit", true}}}) {
+    auto refused = record_operation(t, g, late, "late-" + std::string(late.at("type").as_string()));
+    INFO(boost::json::serialize(late) << " -> " << refused.raw.body);
+    CHECK(refused.status == 409);
+    CHECK(refused.error_code() == "period_closed");
+  }
+  CHECK(table_checksums(start.server) == before);
+
+  // Before any edit, each typed form of the seal checks out against the books.
+  for (const auto& typed : typed_forms(seal)) {
+    INFO(typed);
+    auto verified = t.get(group_path(g, "/verify?seal=" + url_encoded(typed)));
+    REQUIRE(verified.status == 200);
+    CHECK(verified.json.at("seal_ok") == true);
+  }
+
+  // The server stopped, entry 2 (the dollar sale of 2025, before the seal) is edited in the file; the server
+  // started again on it.
+  REQUIRE(start.server.process().stop() == 0);
+  const auto db = (start.server.folder() / "samaki.db").string();
+  inflate_entry(db, g, 2, 1000);
+  add_user(start.server, "auditor", "the minute book of Svay Rieng", "staff", {g});
+  samaki::client::server_process again({SAMAKI_BINARY, db, {}, {}, start.server.folder().string()});
+  api_client auditor(again.port());
+  auto login = auditor.post("/api/v1/auth/login",
+                            {{"username", "auditor"}, {"password", "the minute book of Svay Rieng"}});
+  REQUIRE(login.status == 200);
+  auditor.use_token(std::string(login.json.at("token").as_string()));
+  for (const auto& typed : typed_forms(seal)) {
+    INFO(typed);
+    auto verified = auditor.get(group_path(g, "/verify?seal=" + url_encoded(typed)));
+    REQUIRE(verified.status == 200);
+    CHECK(verified.json.at("ok") == false);
+    CHECK(verified.json.at("first_bad_seq") == 2);
+    CHECK(verified.json.at("seal_ok") == false);
+  }
+}
