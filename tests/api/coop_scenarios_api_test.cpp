@@ -93,6 +93,8 @@ class replay {
       CHECK(differences(*error, reply.json.at("error")) == "");
     if (const auto* expect = step.if_contains("expect")) CHECK(differences(*expect, reply.json) == "");
     if (step.contains("writes_nothing")) CHECK(table_checksums(start_.server) == before);
+    if (const auto* name = step.if_contains("remember"))
+      remembered_[text(*name)] = reply.json.at("id").as_int64();
     if (reply.status == 201 && reply.json.as_object().contains("entries"))
       for (const auto& entry : reply.json.at("entries").as_array())
         CHECK(unbalanced_currencies(entry).empty());
@@ -105,7 +107,18 @@ class replay {
     if (const auto* put = step.if_contains("put"))
       return t.send("PUT", group_path(start_.group, "/" + text(*put)), json::serialize(step.at("body")),
                     idempotency(key));
-    return t.post(group_path(start_.group, "/" + text(step.at("post"))), step.at("body"), idempotency(key));
+    return t.post(group_path(start_.group, "/" + with_ids(text(step.at("post")))), step.at("body"),
+                  idempotency(key));
+  }
+
+  // "operations/{mistake}/reverse" -> "operations/42/reverse": the id of the operation remembered as
+  // "mistake".
+  std::string with_ids(std::string path) const {
+    for (const auto& [name, id] : remembered_)
+      if (auto at = path.find("{" + name + "}"); at != std::string::npos)
+        path.replace(at, name.size() + 2, std::to_string(id));
+    REQUIRE(path.find('{') == std::string::npos);
+    return path;
   }
 
   // The chain verifies; debits equal credits in each currency; hledger balances the export as the trial
@@ -127,6 +140,7 @@ class replay {
   }
 
   kind_with_treasurer start_;
+  std::map<std::string, std::int64_t> remembered_;
 };
 
 void replay_scenario(const std::string& name) {

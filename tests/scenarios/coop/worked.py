@@ -218,7 +218,7 @@ class Scenario:
         self.members.append({"id": len(self.members) + 1, "name": name, "gender": gender})
         return len(self.members)
 
-    def op(self, why, body, lines=None, expect=None, closing=None, dated=None):
+    def op(self, why, body, lines=None, expect=None, closing=None, dated=None, remember=None):
         """One operation: its request, and the entries it must write (lines: [(code, member, cents)]), dated
         the operation's date unless `dated` says otherwise; `closing`: (date, lines) of a closing entry first."""
         if closing:
@@ -226,10 +226,18 @@ class Scenario:
         if lines:
             self.book.post(dated or body["date"], lines)
         step = {"why": why, "post": "operations", "body": body, "status": 201}
+        if remember:
+            step["remember"] = remember  # the replay keeps the operation's id under this name
         if expect is not None:
             step["expect"] = expect
         self.steps.append(step)
         self.check_cash(body["date"])
+
+    def reverse(self, why, name, date, lines):
+        """Reverses the operation remembered as `name`: every line of `lines` the other way, dated `date`."""
+        self.book.post(date, [(c, m, -a) for c, m, a in lines])
+        self.steps.append({"why": why, "post": "operations/{" + name + "}/reverse",
+                           "body": {"date": date, "reason": why}, "status": 201})
 
     def check_cash(self, date):
         for code in ("1010", "1011", "1020"):
@@ -364,6 +372,12 @@ def coop_scenario():
                   "quantity": str(kg), "unit": "kg", "amount": str(2200 * kg), "cost": str(1800 * kg)},
                  [("1010", None, minor(2200 * kg)), ("4010", m, -minor(2200 * kg)),
                   ("5010", m, minor(1800 * kg)), ("1200", None, -minor(1800 * kg))])
+    wrong = [("1110", 9, minor(375000)), ("4010", 9, -minor(375000)), ("5010", 9, minor(330000)),
+             ("1200", None, -minor(330000))]
+    s.op("3 bags of urea written to member 9 by mistake",
+         {"type": "input_sale", "date": "2025-02-20", "member_id": 9, "item": "urea", "quantity": "3", "unit": "bag",
+          "amount": "375000", "cost": "330000", "on_credit": True}, wrong, remember="mistake")
+    s.reverse("the bags were member 10's: the sale to member 9 reversed", "mistake", "2025-02-21", wrong)
     s.op("10 bags of urea sold to a neighbouring village for cash",
          {"type": "input_sale", "date": "2025-03-25", "buyer": "Kampong Chamlang village", "item": "urea",
           "quantity": "10", "unit": "bag", "amount": "1300000", "cost": "1100000"},
@@ -515,9 +529,24 @@ def coop_scenario():
          {"type": "pay_member", "date": "2026-01-20", "member_id": first, "account": "2050"},
          [("2050", first, -refund_cash[first]), ("1010", None, refund_cash[first])])
 
+    s.op("member 5 takes 100 kg of seed on their account in 2026",
+         {"type": "input_sale", "date": "2026-02-02", "member_id": 5, "item": "rice seed", "quantity": "100",
+          "unit": "kg", "amount": "230000", "cost": "190000", "on_credit": True},
+         [("1110", 5, minor(230000)), ("4010", 5, -minor(230000)), ("5010", 5, minor(190000)),
+          ("1200", None, -minor(190000))])
+    s.op("threshing service fees of the dry season", {"type": "income", "date": "2026-02-05", "account": "4030",
+                                                     "amount": "1200000"},
+         [("1010", None, minor(1200000)), ("4030", None, -minor(1200000))])
+    s.op("member 12 buys more share capital in 2026",
+         {"type": "share_capital", "date": "2026-02-03", "member_id": 12, "amount": "100000", "direction": "buy"},
+         [("1010", None, minor(100000)), ("3010", 12, -minor(100000))])
+
     s.books("the books after the year end and later postings")
     s.get("the appropriation as recorded", "reports/appropriation?year=2025", dict(sheet, recorded=True))
-    s.get("the annual report of 2025", "reports/annual?year=2025", annual(b, sheet, 2025, s.members))
+    s.get("the annual report of 2025", "reports/annual?year=2025", annual(b, sheet, 2025))
+    preview = appropriation(b, bylaws, "5", 2026)
+    s.get("the open year 2026 previewed with a 5 % dividend", "reports/annual?year=2026&dividend_percent=5",
+          annual(b, dict(preview, recorded=False), 2026, closed=False))
     s.get("the balance sheet on 31 December after the appropriation",
           f"reports/balance-sheet?as_of={year_end}&members=true", b.balance_sheet(year_end, True))
     s.get("the trial balance after the later postings", "reports/trial-balance", b.trial_balance())
@@ -589,7 +618,7 @@ def year_end_entries(book, sheet, end):
     return closing, lines
 
 
-def annual(book, sheet, year, members):
+def annual(book, sheet, year, closed=True):
     start, end = f"{year}-01-01", f"{year}-12-31"
     opening, closing = book.nets(f"{year - 1}-12-31"), book.nets(end)
     equity = []
@@ -607,10 +636,10 @@ def annual(book, sheet, year, members):
             o, e = -opening[c], -closing[c]
             equity.append({"code": c, "member_id": None, "opening": money(o), "change": money(e - o),
                            "closing": money(e)})
-    return {"year": year, "currency": "KHR", "closed": True,
+    return {"year": year, "currency": "KHR", "closed": closed,
             "financial_position": book.balance_sheet(end, True),
             "income_statement": book.income_statement(start, end),
-            "appropriation": dict(sheet, recorded=True),
+            "appropriation": dict(sheet, recorded=closed),
             "changes_in_equity": equity, "patronage": sheet["members"], "appropriation_refused": None}
 
 
