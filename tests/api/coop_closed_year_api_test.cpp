@@ -1,8 +1,9 @@
 // A cooperative's closed year over HTTP, beyond coop_year_end_api_test.cpp: every kind of back-dated work
 // (an expense, an exchange, share capital, a produce purchase) is refused with 409 period_closed (api.md) and
-// writes nothing; and an entry of the sealed year edited in the database file (amounts changed on both sides,
-// so it still balances) makes the check against the year's seal fail, typed as its code, its English words or
-// its Khmer words, once the server is started again on that file.
+// writes nothing, while the year end itself sent again under its key answers as the first time; and an entry
+// of the sealed year edited in the database file (amounts changed on both sides, so it still balances) makes
+// the check against the year's seal fail, typed as its code, its English words or its Khmer words, once the
+// server is started again on that file.
 #include "ledger/journal/hash_chain.hpp"
 #include "ledger/store/chain_reads.hpp"
 #include "ledger/store/rows.hpp"
@@ -87,10 +88,9 @@ struct sealed_year {
                  {"rate", "4100"}});
     must_record(t, start.group,
                 {{"type", "income"}, {"date", "2025-12-01"}, {"account", "4030"}, {"amount", "90000"}});
-    auto closed = must_record(
-        t, start.group,
-        {{"type", "year_end"}, {"date", "2026-01-10"}, {"year", 2025}, {"dividend_percent", "0"}});
+    auto closed = record_operation(t, start.group, year_end, "year-end-2025");
     REQUIRE(closed.status == 201);
+    year_end_id = closed.json.at("id");
     seal = closed.json.at("seal");
     must_record(t, start.group,
                 {{"type", "income"}, {"date", "2026-01-12"}, {"account", "4030"}, {"amount", "5000"}});
@@ -121,6 +121,9 @@ struct sealed_year {
   }
 
   kind_with_treasurer start{"agri_cooperative"};
+  const boost::json::object year_end{
+      {"type", "year_end"}, {"date", "2026-01-10"}, {"year", 2025}, {"dividend_percent", "0"}};
+  boost::json::value year_end_id;
   std::int64_t member = 0;
   boost::json::value seal;
   std::unique_ptr<samaki::client::server_process> again;
@@ -161,6 +164,11 @@ TEST_CASE(
     CHECK(refused.status == 409);
     CHECK(refused.error_code() == "period_closed");
   }
+  // The year end sent again under its key, after the year closed: the same answer, nothing new.
+  auto again = record_operation(t, g, year.year_end, "year-end-2025");
+  INFO(again.raw.body);
+  CHECK(again.status == 200);
+  CHECK(again.json.at("id") == year.year_end_id);
   CHECK(table_checksums(year.start.server) == before);
 
   // Before any edit, each typed form of the seal checks out against the books.
