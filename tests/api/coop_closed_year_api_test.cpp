@@ -133,7 +133,7 @@ struct sealed_year {
 }  // namespace
 
 TEST_CASE(
-    "a closed year refuses back-dated work of every kind and writes nothing; an entry edited before the "
+    "a closed year refuses back-dated work of every kind and writes nothing, and an entry edited before the "
     "seal makes the seal check fail",
     "[api][coop][year_end][seal]") {
   sealed_year year;
