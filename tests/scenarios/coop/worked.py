@@ -469,6 +469,15 @@ def coop_scenario():
          {"type": "exchange", "date": "2025-11-29", "from": {"account": "1011", "amount": "16000"},
           "to": {"account": "1010", "amount": "65440000"}}, exchange,
          expect={"entries": [{"lines": entry_lines(exchange)}]})
+    s.op("1,000 dollars into the dollar bank account",
+         {"type": "transfer", "date": "2025-11-30", "from": "1011", "to": "1021", "amount": "1000"},
+         [("1021", None, minor(1000)), ("1011", None, -minor(1000))])
+    buy_dollars = [("1011", None, minor(500)), ("3901", None, -minor(500)), ("3900", None, minor(2052500)),
+                   ("1010", None, -minor(2052500))]
+    s.op("500 dollars bought with riel at 4,105 for the seed importer",
+         {"type": "exchange", "date": "2025-12-02", "from": {"account": "1010", "amount": "2052500"},
+          "to": {"account": "1011", "amount": "500"}}, buy_dollars,
+         expect={"entries": [{"lines": entry_lines(buy_dollars)}]})
     for m, owed in sorted(b.member_nets("2020").items()):
         s.op(f"member {m} is paid for their paddy",
              {"type": "pay_member", "date": "2025-12-01", "member_id": m},
