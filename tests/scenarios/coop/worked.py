@@ -119,9 +119,6 @@ class Book:
     def balance(self, code, to=None):
         return self.natural(code, self.nets(to)[code])
 
-    def member_balance(self, code, member, to=None):
-        return self.natural(code, self.member_nets(code, to).get(member, 0))
-
     def currencies(self):
         return sorted({self.base} | {c for _, c, _ in self.chart.values() if c})
 
