@@ -232,6 +232,14 @@ result<money> subtract(const money& a, const money& b) {
   return combine(a, b, true);
 }
 
+money plus(const money& a, const money& b) {
+  return add(a, b).value();
+}
+
+money minus(const money& a, const money& b) {
+  return subtract(a, b).value();
+}
+
 result<money> negate(const money& a) {
   return subtract(money::zero(a.currency()), a);
 }

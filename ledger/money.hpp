@@ -84,6 +84,10 @@ class money {
 
 result<money> add(const money& a, const money& b);  // currency_mismatch or invalid_amount (overflow)
 result<money> subtract(const money& a, const money& b);
+// a + b and a - b where the caller knows they share a currency and fit (amounts checked on the way in, as
+// in plans and reports); a broken expectation throws, as any broken invariant does.
+money plus(const money& a, const money& b);
+money minus(const money& a, const money& b);
 // -a; invalid_amount for INT64_MIN, which has no negation.
 result<money> negate(const money& a);
 // a <=> b for two amounts of one currency; throws std::logic_error across currencies.

@@ -8,14 +8,6 @@
 namespace samaki::ledger {
 namespace {
 
-money sum_of(const money& a, const money& b) {
-  return add(a, b).value();
-}
-
-money difference(const money& a, const money& b) {
-  return subtract(a, b).value();
-}
-
 money zero_like(const money& m) {
   return money::zero(m.currency());
 }
@@ -63,7 +55,7 @@ std::vector<instalment> loan_schedule(const loan_terms& terms) {
     auto principal = k < months ? money(each, terms.principal.currency()) : outstanding;
     auto base = terms.method == interest_method::flat ? terms.principal : outstanding;
     out.push_back(instalment{k, terms.disbursed_on.plus_months(k), principal, terms.rate.interest_on(base)});
-    outstanding = difference(outstanding, principal);
+    outstanding = minus(outstanding, principal);
   }
   return out;
 }
@@ -101,7 +93,7 @@ std::optional<loan_status> parse_loan_status(std::string_view text) {
 }
 
 money loan_position::owed() const {
-  return sum_of(outstanding, interest_due);
+  return plus(outstanding, interest_due);
 }
 
 loan_position position_at(const loan_record& loan, calendar_date day) {
@@ -110,16 +102,16 @@ loan_position position_at(const loan_record& loan, calendar_date day) {
   bool written_off = false;
   for (const auto& payment : loan.payments) {
     if (payment.date > day) continue;
-    p.interest_paid = sum_of(p.interest_paid, payment.interest);
+    p.interest_paid = plus(p.interest_paid, payment.interest);
     if (payment.kind == payment_kind::write_off) {
-      p.written_off = sum_of(p.written_off, payment.principal);
+      p.written_off = plus(p.written_off, payment.principal);
       written_off = true;
     } else {
-      p.principal_paid = sum_of(p.principal_paid, payment.principal);
+      p.principal_paid = plus(p.principal_paid, payment.principal);
     }
   }
   p.outstanding =
-      at_least_zero(difference(difference(loan.terms.principal, p.principal_paid), p.written_off));
+      at_least_zero(minus(minus(loan.terms.principal, p.principal_paid), p.written_off));
   if (written_off && p.outstanding.is_zero()) {
     p.status = loan_status::written_off;
     return p;
@@ -133,16 +125,16 @@ loan_position position_at(const loan_record& loan, calendar_date day) {
   auto schedule = loan_schedule(loan.terms);
   auto interest_scheduled = zero;
   auto cumulative_due = zero;
-  const auto paid = sum_of(p.principal_paid, p.interest_paid);
+  const auto paid = plus(p.principal_paid, p.interest_paid);
   for (const auto& i : schedule) {
-    cumulative_due = sum_of(cumulative_due, sum_of(i.principal, i.interest));
-    if (i.due <= day) interest_scheduled = sum_of(interest_scheduled, i.interest);
+    cumulative_due = plus(cumulative_due, plus(i.principal, i.interest));
+    if (i.due <= day) interest_scheduled = plus(interest_scheduled, i.interest);
     if (!p.next_due && compare(cumulative_due, paid) > 0) {
-      p.next_due = due_amount{i.due, difference(cumulative_due, paid)};
+      p.next_due = due_amount{i.due, minus(cumulative_due, paid)};
       if (i.due <= day) p.days_in_arrears = days_between(i.due, day);
     }
   }
-  p.interest_due = at_least_zero(difference(interest_scheduled, p.interest_paid));
+  p.interest_due = at_least_zero(minus(interest_scheduled, p.interest_paid));
   return p;
 }
 
@@ -162,7 +154,7 @@ result<repayment_split> split_repayment(const loan_record& loan, calendar_date d
                   {"limit", p.owed().amount_text()},
                   {"value", amount.amount_text()}});
   auto interest = compare(amount, p.interest_due) < 0 ? amount : p.interest_due;
-  return repayment_split{interest, difference(amount, interest)};
+  return repayment_split{interest, minus(amount, interest)};
 }
 
 }  // namespace samaki::ledger

@@ -6,16 +6,6 @@
 #include <stdexcept>
 
 namespace samaki::ledger {
-namespace {
-
-template <class T>
-T known(std::optional<T> parsed, std::string_view what, const std::string& text) {
-  if (!parsed)
-    throw std::logic_error("the database holds an unknown " + std::string(what) + " '" + text + "'");
-  return *parsed;
-}
-
-}  // namespace
 
 void bind_optional_text(sqlite::statement& s, int index, const std::optional<std::string>& text) {
   if (text)

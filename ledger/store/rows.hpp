@@ -6,6 +6,9 @@
 #include "ledger/store/sqlite.hpp"
 
 #include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace samaki::ledger {
@@ -26,5 +29,13 @@ void bind_optional_text(sqlite::statement& s, int index, const std::optional<std
 void bind_optional_date(sqlite::statement& s, int index, const std::optional<calendar_date>& date);
 calendar_date stored_date(const sqlite::statement& s, int column);
 std::optional<calendar_date> stored_optional_date(const sqlite::statement& s, int column);
+
+// The parsed value of a stored enum text; an unknown text throws (the database broke an invariant).
+template <class T>
+T known(std::optional<T> parsed, std::string_view what, const std::string& text) {
+  if (!parsed)
+    throw std::logic_error("the database holds an unknown " + std::string(what) + " '" + text + "'");
+  return *parsed;
+}
 
 }  // namespace samaki::ledger

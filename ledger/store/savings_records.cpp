@@ -8,13 +8,6 @@
 namespace samaki::ledger {
 namespace {
 
-template <class T>
-T known(std::optional<T> parsed, std::string_view what, const std::string& text) {
-  if (!parsed)
-    throw std::logic_error("the database holds an unknown " + std::string(what) + " '" + text + "'");
-  return *parsed;
-}
-
 constexpr const char* settings_columns =
     "effective_from, share_value, min_shares, max_shares, loan_multiple, interest_rate_e4, interest_method, "
     "social_fund_per_meeting, cash_unit, meeting_every";

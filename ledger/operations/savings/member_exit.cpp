@@ -17,14 +17,6 @@
 namespace samaki::ledger::operations {
 namespace {
 
-money plus(const money& a, const money& b) {
-  return add(a, b).value();
-}
-
-money minus(const money& a, const money& b) {
-  return subtract(a, b).value();
-}
-
 draft_line line(std::string_view account, std::optional<member_id> member, side direction,
                 const money& amount) {
   return draft_line{std::string(account), member, direction, amount, ""};

@@ -34,14 +34,6 @@ error member_error(errc code, const member_movements& m, std::string message, de
   return error(code, "member " + id_text(m.member) + ": " + message, std::move(details));
 }
 
-money plus(const money& a, const money& b) {
-  return add(a, b).value();
-}
-
-money minus(const money& a, const money& b) {
-  return subtract(a, b).value();
-}
-
 money times(const money& a, std::int64_t n) {
   std::int64_t product = 0;
   if (__builtin_mul_overflow(a.minor(), n, &product))

@@ -15,14 +15,6 @@
 namespace samaki::ledger::operations {
 namespace {
 
-money plus(const money& a, const money& b) {
-  return add(a, b).value();
-}
-
-money minus(const money& a, const money& b) {
-  return subtract(a, b).value();
-}
-
 struct opening_loan {
   member_id member;
   loan_terms terms;

@@ -29,14 +29,6 @@
 namespace samaki::ledger::operations {
 namespace {
 
-money plus(const money& a, const money& b) {
-  return add(a, b).value();
-}
-
-money minus(const money& a, const money& b) {
-  return subtract(a, b).value();
-}
-
 struct member_plan {
   member_id member;
   money weight, payout, offset, interest, principal, reinvested, cash;

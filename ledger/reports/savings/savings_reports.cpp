@@ -10,14 +10,6 @@
 namespace samaki::ledger {
 namespace {
 
-money plus(const money& a, const money& b) {
-  return add(a, b).value();
-}
-
-money minus(const money& a, const money& b) {
-  return subtract(a, b).value();
-}
-
 // The net of an account's lines: credits less debits (what an income, equity or liability account gains).
 std::int64_t credit_change(side direction, std::int64_t amount) {
   return direction == side::credit ? amount : -amount;
