@@ -29,6 +29,13 @@ field_value riel(std::int64_t amount) {
   return field_value{std::to_string(amount)};
 }
 
+std::string decimal(std::int64_t minor) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(minor / 100),
+                static_cast<long long>(minor % 100));
+  return text;
+}
+
 namespace {
 
 template <class T>

@@ -26,6 +26,11 @@ field_value list(std::vector<field_value> items);
 field_value id_of(member_id member);
 // Whole riel (or whole units of the group's currency) as an amount text.
 field_value riel(std::int64_t amount);
+// Minor units (riel or dollars: two decimals) as a decimal text: 123456 is "1234.56".
+std::string decimal(std::int64_t minor);
+inline calendar_date day(int year, unsigned month, unsigned day_of_month) {
+  return calendar_date::from_ymd(year, month, day_of_month);
+}
 
 struct person {
   std::string name;     // romanised, family name first: "Chan Sokha"

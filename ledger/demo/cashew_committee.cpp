@@ -8,24 +8,10 @@
 #include "ledger/demo/people.hpp"
 #include "ledger/demo/stories.hpp"
 
-#include <cstdio>
-
 namespace samaki::ledger::demo {
 namespace {
 
-constexpr std::int64_t minor_per_unit = 100;
 constexpr std::int64_t daily_wage = 20000;  // riel
-
-calendar_date day(int y, unsigned m, unsigned d) {
-  return calendar_date::from_ymd(y, m, d);
-}
-
-std::string decimal(std::int64_t minor) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(minor / minor_per_unit),
-                static_cast<long long>(minor % minor_per_unit));
-  return text;
-}
 
 struct harvest_plan {
   calendar_date clearing, sold_in_riel, sold_in_dollars, meeting;
@@ -80,7 +66,7 @@ class committee {
     // What the harvest earned: income less expenses not yet closed by an allocation.
     std::int64_t net = 0;
     for (const char* code : {"4010", "4050", "4060", "5010", "5020", "5030", "5080"}) net -= b_.balance(code);
-    net /= minor_per_unit;
+    net /= 100;  // minor units to riel
     const std::int64_t village_fund = net / 5 / 1000 * 1000;
     const std::int64_t reinvest = net / 10 / 1000 * 1000;
     const std::int64_t to_members = (net - village_fund - reinvest) / 1000 * 1000;

@@ -12,24 +12,8 @@
 #include "ledger/store/savings_records.hpp"
 #include "ledger/store/write_context.hpp"
 
-#include <cstdio>
-
 namespace samaki::ledger::demo {
 namespace {
-
-constexpr std::int64_t minor_per_unit = 100;  // riel and dollars both have two minor digits
-
-calendar_date day(int y, unsigned m, unsigned d) {
-  return calendar_date::from_ymd(y, m, d);
-}
-
-// Minor units as a decimal text: 123456 → "1234.56".
-std::string decimal(std::int64_t minor) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld.%02lld", static_cast<long long>(minor / minor_per_unit),
-                static_cast<long long>(minor % minor_per_unit));
-  return text;
-}
 
 class cooperative {
  public:
