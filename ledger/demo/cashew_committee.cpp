@@ -19,7 +19,6 @@ struct harvest_plan {
   std::int64_t dollar_kg;
   const char* dollar_price;
   std::int64_t rate;
-  const char* decision;
 };
 
 class committee {
@@ -70,15 +69,17 @@ class committee {
     const std::int64_t village_fund = net / 5 / 1000 * 1000;
     const std::int64_t reinvest = net / 10 / 1000 * 1000;
     const std::int64_t to_members = (net - village_fund - reinvest) / 1000 * 1000;
-    b_.record("allocation", h.meeting,
-              {{"decision", text(h.decision)},
-               {"village_fund", riel(village_fund)},
-               {"reinvest", riel(reinvest)},
-               {"members", object({{"amount", riel(to_members)},
-                                   {"split", text("work_days")},
-                                   {"from", text(day(year, 1, 1).to_string())},
-                                   {"to", text(h.meeting.to_string())}})}},
-              "Harvest " + std::to_string(year) + " shared out");
+    b_.record(
+        "allocation", h.meeting,
+        {{"decision", text("Village meeting of " + h.meeting.to_string() +
+                           ": a fifth to the village fund, a tenth to reinvest, the rest by days worked")},
+         {"village_fund", riel(village_fund)},
+         {"reinvest", riel(reinvest)},
+         {"members", object({{"amount", riel(to_members)},
+                             {"split", text("work_days")},
+                             {"from", text(day(year, 1, 1).to_string())},
+                             {"to", text(h.meeting.to_string())}})}},
+        "Harvest " + std::to_string(year) + " shared out");
     b_.record("pay_distribution", h.meeting.plus_days(7), {},
               "Harvest " + std::to_string(year) + ": members paid");
   }
@@ -106,16 +107,12 @@ story cashew_committee(write_context& ctx) {
   b.record("expense", day(2025, 1, 20), {{"account", text("5020")}, {"amount", riel(450000)}},
            "Fertiliser for the cashew trees");
   c.harvest(
-      {day(2025, 2, 10), day(2025, 4, 7), day(2025, 4, 21), day(2025, 5, 10), 2400, 5600, 1400, "1.45", 4080,
-       "Village meeting, 10 May 2025: a fifth to the village fund, a tenth to reinvest, the rest by days "
-       "worked"},
+      {day(2025, 2, 10), day(2025, 4, 7), day(2025, 4, 21), day(2025, 5, 10), 2400, 5600, 1400, "1.45", 4080},
       2025);
   b.record("expense", day(2026, 1, 19), {{"account", text("5030")}, {"amount", riel(180000)}},
            "Sprayer repaired");
   c.harvest(
-      {day(2026, 2, 9), day(2026, 4, 6), day(2026, 4, 20), day(2026, 5, 9), 2900, 6100, 1100, "1.55", 4070,
-       "Village meeting, 9 May 2026: a fifth to the village fund, a tenth to reinvest, the rest by days "
-       "worked"},
+      {day(2026, 2, 9), day(2026, 4, 6), day(2026, 4, 20), day(2026, 5, 9), 2900, 6100, 1100, "1.55", 4070},
       2026);
   c.labour(day(2026, 11, 16), 0, 3, "Clearing before the flowering");
   return {b.group(), std::nullopt};
