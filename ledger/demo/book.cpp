@@ -4,6 +4,9 @@
 #include "ledger/store/write_context.hpp"
 
 #include <cstdio>
+#include <string_view>
+#include <type_traits>
+#include <variant>
 
 namespace samaki::ledger::demo {
 
@@ -37,6 +40,77 @@ std::string decimal(std::int64_t minor) {
 }
 
 namespace {
+
+void write_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+      out += escaped;
+    } else {
+      out += c;  // UTF-8 passes through as it is
+    }
+  }
+  out += '"';
+}
+
+void write_json(std::string& out, const field_value& value);
+
+void write_json(std::string& out, const field_map& fields) {
+  out += '{';
+  bool first = true;
+  for (const auto& [name, value] : fields) {
+    if (!first) out += ',';
+    first = false;
+    write_json_string(out, name);
+    out += ':';
+    write_json(out, value);
+  }
+  out += '}';
+}
+
+void write_json(std::string& out, const field_value& value) {
+  std::visit(
+      [&out](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          out += "null";
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          write_json_string(out, v);
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          out += std::to_string(v);
+        } else if constexpr (std::is_same_v<T, bool>) {
+          out += v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, field_map>) {
+          write_json(out, v);
+        } else {
+          out += '[';
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i > 0) out += ',';
+            write_json(out, v[i]);
+          }
+          out += ']';
+        }
+      },
+      value.value);
+}
+
+// The request as the HTTP edge keeps it beside the operation (GET .../operations/{id} answers it, and the
+// web UI reads it: who came to a meeting, whom an operation names): the body as a client would send it.
+std::string request_body(const std::string& type, calendar_date date, const std::string& memo,
+                         const field_map& fields) {
+  field_map body = fields;
+  body["type"] = field_value{type};
+  body["date"] = field_value{date.to_string()};
+  if (!memo.empty()) body["memo"] = field_value{memo};
+  std::string out;
+  write_json(out, body);
+  return out;
+}
 
 template <class T>
 T must(result<T> r, const std::string& what) {
@@ -82,12 +156,13 @@ member_id book::join(const person& p, calendar_date joined_on) {
 
 operation_result book::record(std::string type, calendar_date date, field_map fields, std::string memo) {
   pin(date);
+  auto recorded = request_body(type, date, memo, fields);
   operation_request request{group_,
                             type,
                             date,
                             std::move(memo),
                             std::move(fields),
-                            "{}",
+                            std::move(recorded),
                             "demo-" + std::to_string(group_.value) + "-" + std::to_string(++operations_),
                             author_};
   return must(record_operation(ctx_, request), type + " on " + date.to_string());
