@@ -92,7 +92,7 @@ async function staleAnswer(browser, base) {
   await screen(page, "group");
   await pause(1200);  // the first group's answers would have come by now
   assert.equal(await page.textContent("#view h2"), second.name);
-  const tiles = await page.$$eval(".tile-label", (nodes) => nodes.map((n) => n.textContent));
+  const tiles = await page.$$eval(".tiles .tile-label", (nodes) => nodes.map((n) => n.textContent));
   assert.deepEqual(tiles, secondCash.map((a) => a.name));
   noProblems(page, "stale answer");
   await page.context().close();
