@@ -1,60 +1,42 @@
 #include "ledger/demo.hpp"
 
 #include "ledger/access/users.hpp"
-#include "ledger/groups/registry.hpp"
-#include "ledger/journal/posting.hpp"
+#include "ledger/demo/stories.hpp"
 #include "ledger/store/group_records.hpp"
 #include "ledger/store/write_context.hpp"
 
+#include <future>
+#include <map>
 #include <stdexcept>
 
 namespace samaki::ledger {
 namespace {
 
 template <class T>
-T must(result<T> r, const std::string& what) {
+T run(store& s, std::function<result<T>(write_context&)> work, const std::string& what) {
+  auto r = s.submit<T>(std::move(work)).get();
   if (!r) throw std::runtime_error("demo data: " + what + ": " + r.error().message);
   return std::move(*r);
 }
 
-template <class T>
-T run(store& s, std::function<result<T>(write_context&)> work, const std::string& what) {
-  return must(s.submit<T>(std::move(work)).get(), what);
+// One story is one piece of writer work: all of it commits, or none.
+demo::story tell(store& s, demo::story (*story)(write_context&), const std::string& what) {
+  return run<demo::story>(
+      s,
+      [story](write_context& ctx) -> result<demo::story> {
+        try {
+          return story(ctx);
+        } catch (const error_exception& e) {
+          return e.err;
+        }
+      },
+      what);
 }
 
-group_info add_group(store& s, new_group g) {
-  return run<group_info>(
-      s, [g](write_context& ctx) { return create_group(ctx, g); }, "group " + g.name);
-}
-
-member_id add_person(store& s, group_id group, std::string name, std::string name_km, std::string gender) {
-  new_member m{group, std::move(name),   std::move(name_km),
-               "",    std::move(gender), calendar_date::from_ymd(2026, 1, 5)};
-  return run<member_info>(
-             s, [m](write_context& ctx) { return add_member(ctx, m); }, "member " + m.name)
-      .id;
-}
-
-posting_line dr(std::string account, std::string amount, std::optional<member_id> m = std::nullopt) {
-  return posting_line{std::move(account), m, side::debit, std::move(amount), ""};
-}
-posting_line cr(std::string account, std::string amount, std::optional<member_id> m = std::nullopt) {
-  return posting_line{std::move(account), m, side::credit, std::move(amount), ""};
-}
-
-void post(store& s, group_id group, std::string date, std::string memo, std::vector<posting_line> lines) {
-  posting p{group, *calendar_date::parse(date), std::move(memo), std::move(lines), {}, "", "demo"};
-  run<posted>(
-      s, [p](write_context& ctx) { return post_entry(ctx, p); }, "posting " + p.memo);
-}
-
-user_id add_login(store& s, demo_result& out, new_user u, std::string note) {
-  auto hash = hash_password(u.password);
-  auto user = run<user_info>(
-      s, [u, hash](write_context& ctx) { return create_user(ctx, u, hash); }, "user " + u.username);
-  out.logins.push_back({u.username, u.password, std::string(role_name(u.role)), std::move(note)});
-  return user.id;
-}
+struct login_plan {
+  new_user user;
+  std::string note;
+};
 
 bool has_groups(store& s) {
   return run<bool>(
@@ -63,71 +45,76 @@ bool has_groups(store& s) {
 
 }  // namespace
 
-demo_result load_demo(store& s) {
+demo_result load_demo(store& s, const demo_progress& progress) {
   demo_result out;
   if (has_groups(s)) return out;
 
-  // A village savings group: three meetings of shares, social fund and a loan with its repayment.
-  auto vsla =
-      add_group(s, new_group{"Samaki Women's Savings Group", "ក្រុមសន្សំប្រាក់ស្ត្រីសាមគ្គី", group_kind::savings_group,
-                             "KHR", std::nullopt, "Siem Reap", "Puok", "Samrong Yea", "Trapeang Thom"});
-  auto sokha = add_person(s, vsla.id, "Sokha Chan", "ចាន់ សុខា", "female");
-  auto dara = add_person(s, vsla.id, "Dara Kim", "គីម ដារា", "female");
-  auto srey = add_person(s, vsla.id, "Sreymom Heng", "ហេង ស្រីមុំ", "female");
-  auto vanna = add_person(s, vsla.id, "Vanna Sok", "សុខ វណ្ណា", "male");
-  const std::vector<std::pair<member_id, std::string>> first_meeting = {
-      {sokha, "15000"}, {dara, "10000"}, {srey, "25000"}, {vanna, "5000"}};
-  std::vector<posting_line> shares = {dr("1010", "55000")};
-  for (const auto& [m, amount] : first_meeting) shares.push_back(cr("3010", amount, m));
-  post(s, vsla.id, "2026-01-05", "Meeting 1: share purchases", shares);
-  post(s, vsla.id, "2026-01-05", "Meeting 1: social fund", {dr("1020", "4000"), cr("3030", "4000")});
-  post(s, vsla.id, "2026-01-19", "Meeting 2: share purchases",
-       {dr("1010", "45000"), cr("3010", "15000", sokha), cr("3010", "15000", dara),
-        cr("3010", "15000", srey)});
-  post(s, vsla.id, "2026-01-19", "Meeting 2: fine for lateness", {dr("1010", "1000"), cr("4020", "1000")});
-  post(s, vsla.id, "2026-01-19", "Meeting 2: loan to Dara", {dr("1100", "60000", dara), cr("1010", "60000")});
-  post(s, vsla.id, "2026-02-02", "Meeting 3: Dara repays with service charge",
-       {dr("1010", "21200"), cr("1100", "20000", dara), cr("4010", "1200")});
+  struct step {
+    demo::story (*story)(write_context&);
+    const char* what;
+  };
+  const step steps[] = {
+      {demo::savings_group_shared_out, "Trapeang Thom savings group (Siem Reap): a cycle shared out"},
+      {demo::savings_group_mid_cycle, "Srae Ronoung savings group (Takeo): mid-cycle, a loan in arrears"},
+      {demo::savings_group_new, "Kampong Trach savings group (Kampot): new"},
+      {demo::rice_cooperative, "Svay Chrum rice cooperative (Svay Rieng): 60 members, 2025 closed"},
+      {demo::cashew_committee, "Kamen village cashew committee (Kampong Thom): two harvests"},
+  };
+  // Argon2id is slow on purpose (most of the demo's time): the passwords are hashed on two threads, for
+  // two cores, while the writer stores the stories.
+  const std::vector<std::string> usernames{
+      "admin",           "field", "treasurer", "treasurer.takeo", "treasurer.kampot", "treasurer.svayrieng",
+      "treasurer.kamen", "sokha"};
+  auto hash_half = [&usernames](std::size_t first) {
+    std::map<std::string, std::string> hashed;
+    for (std::size_t i = first; i < usernames.size(); i += 2)
+      hashed[usernames[i]] = hash_password("samaki-" + usernames[i]);
+    return hashed;
+  };
+  auto even = std::async(std::launch::async, hash_half, 0);
+  auto odd = std::async(std::launch::async, hash_half, 1);
+  const int total = static_cast<int>(std::size(steps)) + 1;
+  std::vector<demo::story> told;
+  for (const auto& st : steps) {
+    told.push_back(tell(s, st.story, st.what));
+    if (progress) progress(st.what, static_cast<int>(told.size()), total);
+  }
+  const auto& shared_out = told[0];
+  const auto& mid_cycle = told[1];
+  const auto& fresh = told[2];
+  const auto& cooperative = told[3];
+  const auto& committee = told[4];
 
-  // An agriculture cooperative: share capital, an input sale on credit, and a rice sale.
-  auto coop = add_group(
-      s, new_group{"Prek Chik Rice Cooperative", "សហគមន៍កសិកម្មស្រូវព្រែកជីក", group_kind::agri_cooperative, "KHR",
-                   std::nullopt, "Battambang", "Banan", "Kantueu Pir", "Prek Chik"});
-  auto bopha = add_person(s, coop.id, "Bopha Lim", "លឹម បុប្ផា", "female");
-  auto rith = add_person(s, coop.id, "Rith Chea", "ជា ឫទ្ធិ", "male");
-  post(s, coop.id, "2026-03-01", "Share capital",
-       {dr("1010", "400000"), cr("3010", "200000", bopha), cr("3010", "200000", rith)});
-  post(s, coop.id, "2026-03-01", "Entry fees", {dr("1010", "20000"), cr("3020", "20000")});
-  post(s, coop.id, "2026-03-10", "Fertiliser sold to Rith on credit",
-       {dr("1110", "150000", rith), cr("4010", "150000")});
-  post(s, coop.id, "2026-03-20", "Exchange: 100 USD at 4,100 riel",
-       {dr("1011", "100"), cr("3901", "100"), dr("3900", "410000"), cr("1010", "410000")});
-
-  // A joint-task committee: cashew harvest income and labour.
-  auto task =
-      add_group(s, new_group{"Ou Lok Cashew Committee", "គណៈកម្មការចម្ការស្វាយចន្ទីអូរលក", group_kind::joint_task,
-                             "KHR", std::nullopt, "Kampong Thom", "Sandan", "Sandan", "Ou Lok"});
-  add_person(s, task.id, "Phalla Ros", "រស់ ផល្លា", "female");
-  post(s, task.id, "2026-04-15", "Cashew harvest sold", {dr("1010", "2500000"), cr("4010", "2500000")});
-  post(s, task.id, "2026-04-16", "Harvest labour", {dr("5010", "600000"), cr("1010", "600000")});
-
-  add_login(s, out, new_user{"admin", "samaki-admin", "Administrator", role::admin, {}, std::nullopt},
-            "sees and changes everything");
-  add_login(
-      s, out,
-      new_user{
-          "field", "samaki-field", "Field officer", role::staff, {vsla.id, coop.id, task.id}, std::nullopt},
-      "audits all three demo groups");
-  add_login(s, out,
-            new_user{"treasurer",
-                     "samaki-treasurer",
-                     "Savings group treasurer",
-                     role::treasurer,
-                     {vsla.id},
-                     std::nullopt},
-            "records meetings of the savings group");
-  add_login(s, out, new_user{"sokha", "samaki-sokha", "Sokha Chan", role::member, {vsla.id}, sokha},
-            "a member of the savings group");
+  std::vector<group_id> all;
+  for (const auto& t : told) all.push_back(t.group);
+  auto treasurer = [](std::string name, std::string display, group_id g, std::string note) {
+    return login_plan{
+        new_user{name, "samaki-" + name, std::move(display), role::treasurer, {g}, std::nullopt},
+        std::move(note)};
+  };
+  std::vector<login_plan> plans{
+      {new_user{"admin", "samaki-admin", "Administrator", role::admin, {}, std::nullopt},
+       "sees and changes everything"},
+      {new_user{"field", "samaki-field", "Field officer", role::staff, all, std::nullopt},
+       "follows all five demo groups"},
+      treasurer("treasurer", "Treasurer, Trapeang Thom", shared_out.group,
+                "the savings group that shared out"),
+      treasurer("treasurer.takeo", "Treasurer, Srae Ronoung", mid_cycle.group, "the mid-cycle savings group"),
+      treasurer("treasurer.kampot", "Treasurer, Kampong Trach", fresh.group, "the new savings group"),
+      treasurer("treasurer.svayrieng", "Treasurer, Svay Chrum", cooperative.group, "the rice cooperative"),
+      treasurer("treasurer.kamen", "Treasurer, Kamen", committee.group, "the cashew committee"),
+      {new_user{"sokha", "samaki-sokha", "Chan Sokha", role::member, {mid_cycle.group}, mid_cycle.featured},
+       "Chan Sokha, a member of the mid-cycle savings group"},
+  };
+  auto hashes = even.get();
+  hashes.merge(odd.get());
+  for (const auto& [u, note] : plans) {
+    run<user_info>(
+        s, [u, hash = hashes.at(u.username)](write_context& ctx) { return create_user(ctx, u, hash); },
+        "user " + u.username);
+    out.logins.push_back({u.username, u.password, std::string(role_name(u.role)), note});
+  }
+  if (progress) progress("logins", total, total);
   out.loaded = true;
   return out;
 }

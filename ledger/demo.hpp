@@ -1,9 +1,15 @@
 #pragma once
-// Demonstration data: one small group of each kind with members, a few meetings of postings, and a
-// login for each role. Loaded by `samaki demo` and `samaki serve --demo` into an empty database only.
+// Demonstration data that looks like the real thing: three savings groups at three moments of a cycle (one
+// shared out, one half-way with a loan long in arrears, one just formed), the rice cooperative of Svay
+// Rieng with its year 2025 closed and appropriated, and the cashew committee of Kamen village with two
+// harvests shared out by work days; all recorded through the operations (ledger/demo/), and one login per
+// role. Loaded by `samaki demo` and `samaki serve --demo` into an empty database only. The same on every
+// run: the same entries, hashes and seals.
 #include "ledger/store/store.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace samaki::ledger {
@@ -20,7 +26,10 @@ struct demo_result {
   std::vector<demo_login> logins;
 };
 
+// Told after each step: what was just done, and how many of how many steps are done.
+using demo_progress = std::function<void(std::string_view step, int done, int total)>;
+
 // Blocks until every piece is committed. Throws std::runtime_error if a step is refused.
-demo_result load_demo(store& s);
+demo_result load_demo(store& s, const demo_progress& progress = {});
 
 }  // namespace samaki::ledger

@@ -1,6 +1,7 @@
 #include "server/command_line.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace samaki::server {
 
@@ -41,6 +42,35 @@ command_line command_line::parse(std::span<const std::string> args,
     }
   }
   return result;
+}
+
+command_line command_line::parse_known(std::span<const std::string> args,
+                                       std::span<const std::string_view> value_flags,
+                                       std::span<const std::string_view> switches) {
+  const auto among = [](std::span<const std::string_view> names, const std::string& name) {
+    return std::ranges::any_of(names, [&](std::string_view n) { return normalize_flag_name(n) == name; });
+  };
+  for (const auto& arg : args) {
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h") throw help_requested();
+  }
+  for (std::size_t i = 0; i < args.size() && args[i] != "--"; ++i) {
+    const std::string& arg = args[i];
+    if (arg.size() < 3 || !arg.starts_with("--")) {
+      if (arg.size() > 1 && arg.starts_with("-") && !std::isdigit(static_cast<unsigned char>(arg[1])))
+        throw unknown_option("unknown option " + arg);
+      continue;
+    }
+    std::string_view body = std::string_view(arg).substr(2);
+    const auto equals = body.find('=');
+    const std::string name = normalize_flag_name(body.substr(0, equals));
+    if (among(value_flags, name)) {
+      if (equals == std::string_view::npos) ++i;  // its value, whatever it looks like
+    } else if (!among(switches, name)) {
+      throw unknown_option("unknown option --" + name);
+    }
+  }
+  return parse(args, switches);
 }
 
 bool command_line::has(std::string_view name) const {

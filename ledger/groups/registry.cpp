@@ -86,7 +86,7 @@ result<group_info> create_group(write_context& ctx, const new_group& g) {
   if (cash_unit <= 0)
     return error(errc::invalid_amount, "cash_unit must be positive", {{"field", "cash_unit"}});
 
-  auto created_at = now_rfc3339();
+  auto created_at = ctx.now();
   auto id = insert_group(ctx, g, *currency, cash_unit, created_at);
   for (const auto& a : chart_for(g.kind, currency->code())) insert_account(ctx, id, a);
   ctx.forget_group(id);
@@ -102,7 +102,7 @@ result<member_info> add_member(write_context& ctx, const new_member& m) {
     return field_error("phone", "must be 6 to 15 digits, with spaces, '+', '-' or brackets if you like");
   if (m.gender.size() > 16) return field_error("gender", "is too long");
   if (!ctx.group(m.group)) return error(errc::not_found, "no such group");
-  auto created_at = now_rfc3339();
+  auto created_at = ctx.now();
   auto id = insert_member(ctx, m, created_at);
   ctx.remember_member(id, member_state{m.group, std::nullopt});
   ctx.note_changed(m.group);
@@ -173,7 +173,7 @@ result<period_info> close_period(write_context& ctx, const period_close& p) {
   info.group = p.group;
   info.through = p.through;
   info.kind = p.kind;
-  info.closed_at = now_rfc3339();
+  info.closed_at = ctx.now();
   info.closed_by = p.author;
   info.head_seq = group->last_seq;
   info.head = to_hex(group->head);

@@ -128,7 +128,7 @@ result<operation_result> record_operation(write_context& ctx, const operation_re
   record.memo = request.memo;
   record.request = request.recorded;
   record.created_by = request.author;
-  record.created_at = now_rfc3339();
+  record.created_at = ctx.now();
 
   operation_context run(ctx, *group, request, record.id);
   auto apply = type->plan(run, field_reader(request.fields, ""));
@@ -183,7 +183,7 @@ result<operation_result> reverse_operation(write_context& ctx, const operation_r
   record.memo = as_request.memo;
   record.request = request.recorded;
   record.created_by = request.author;
-  record.created_at = now_rfc3339();
+  record.created_at = ctx.now();
   record.reverses = original->id;
   record.reason = request.reason;
 

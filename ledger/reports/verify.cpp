@@ -112,11 +112,15 @@ bool verify_report::ok() const {
   return balances.empty();
 }
 
-verify_report verify_all(sqlite::connection& db, std::optional<group_id> group) {
+verify_report verify_all(sqlite::connection& db, std::optional<group_id> group,
+                         const std::function<void(group_id, std::size_t, std::size_t)>& checked) {
   verify_report report;
   sqlite::read_snapshot snapshot(db);
   std::vector<group_id> groups = group ? std::vector<group_id>{*group} : all_group_ids(db);
-  for (auto g : groups) report.chains.push_back(verify_chain(db, g));
+  for (auto g : groups) {
+    report.chains.push_back(verify_chain(db, g));
+    if (checked) checked(g, report.chains.size(), groups.size());
+  }
   report.balances = verify_balances(db, group);
   return report;
 }

@@ -4,7 +4,9 @@
 #include "ledger/ids.hpp"
 #include "ledger/store/sqlite.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +43,9 @@ struct verify_report {
   std::vector<balance_problem> balances;
   bool ok() const;
 };
-verify_report verify_all(sqlite::connection& db, std::optional<group_id> group = {});
+// `checked`, when given, is told after each group's chain (for a progress bar): the group, how many chains
+// are done and how many there are.
+verify_report verify_all(sqlite::connection& db, std::optional<group_id> group = {},
+                         const std::function<void(group_id, std::size_t, std::size_t)>& checked = {});
 
 }  // namespace samaki::ledger

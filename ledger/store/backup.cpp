@@ -11,11 +11,24 @@ namespace samaki::ledger {
 namespace {
 
 // The whole copy in one backup step: one read transaction, so the copy is one consistent snapshot.
-void copy_pages(sqlite::connection& source, const std::string& to) {
+// Pages copied per step when someone watches the progress; all at once otherwise.
+constexpr int pages_per_step = 1024;
+
+void copy_pages(sqlite::connection& source, const std::string& to, const backup_progress& progress = {}) {
   sqlite::connection target(to, sqlite::open_mode::read_write_create);
+  // One read snapshot across the steps: the copy is of one moment, and a writer beside it never makes
+  // the copy start over.
+  sqlite::read_snapshot snapshot(source);
   sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", source.handle(), "main");
   if (!backup) throw std::runtime_error(std::string("backup: ") + sqlite3_errmsg(target.handle()));
-  int rc = sqlite3_backup_step(backup, -1);
+  int rc = SQLITE_OK;
+  do {
+    rc = sqlite3_backup_step(backup, progress ? pages_per_step : -1);
+    if (progress && (rc == SQLITE_OK || rc == SQLITE_DONE)) {
+      const std::int64_t total = sqlite3_backup_pagecount(backup);
+      progress(total - sqlite3_backup_remaining(backup), total);
+    }
+  } while (rc == SQLITE_OK);
   sqlite3_backup_finish(backup);
   if (rc != SQLITE_DONE) throw std::runtime_error(std::string("backup: ") + sqlite3_errstr(rc));
   // A copy is one self-contained file, not a WAL pair.
@@ -32,11 +45,11 @@ void require_new_file(const std::string& path) {
 
 }  // namespace
 
-void backup_database(const std::string& from, const std::string& to) {
+void backup_database(const std::string& from, const std::string& to, const backup_progress& progress) {
   if (!std::filesystem::exists(from)) throw std::runtime_error("no database at " + from);
   if (std::filesystem::exists(to)) throw std::runtime_error(to + " already exists");
   sqlite::connection source(from, sqlite::open_mode::read_only);
-  copy_pages(source, to);
+  copy_pages(source, to, progress);
 }
 
 void restore_database(const std::string& from, const std::string& to) {

@@ -15,7 +15,7 @@ entry append_entry(write_context& ctx, group_state& group, const checked_entry& 
   e.memo = draft.memo;
   e.reverses = draft.reverses;
   e.created_by = checked.author();
-  e.created_at = now_rfc3339();
+  e.created_at = ctx.now();
   e.metadata = draft.metadata;
   const auto& lines = checked.lines();
   e.lines.reserve(lines.size());

@@ -14,6 +14,10 @@ calendar_date write_context::today() const {
   return fixed_today_ ? *fixed_today_ : calendar_date::today(timezone_offset_minutes_);
 }
 
+std::string write_context::now() const {
+  return pinned_now_ ? *pinned_now_ : now_rfc3339();
+}
+
 group_state* write_context::group(group_id id) {
   if (auto it = groups_.find(id.value); it != groups_.end()) return it->second.get();
   auto info = load_group(db_, id);

@@ -49,6 +49,10 @@ class write_context {
   // Today where the groups live; fixed for tests that need a known day.
   calendar_date today() const;
   void set_today_for_tests(std::optional<calendar_date> day) { fixed_today_ = day; }
+  // The time written as created_at (of entries, operations, groups, members, periods): the clock, or a
+  // pinned time while work that must come out the same on every run (the demonstration data) sets one.
+  std::string now() const;
+  void pin_now(std::optional<std::string> rfc3339) { pinned_now_ = std::move(rfc3339); }
 
   // The group's state, loaded on first use; nullptr for an unknown group.
   group_state* group(group_id id);
@@ -88,6 +92,7 @@ class write_context {
   sqlite::connection& db_;
   int timezone_offset_minutes_;
   std::optional<calendar_date> fixed_today_;
+  std::optional<std::string> pinned_now_;
   std::unordered_map<std::int64_t, std::unique_ptr<group_state>> groups_;
   std::unordered_map<std::int64_t, member_state> members_;
   std::unordered_map<balance_key, std::int64_t, balance_key_hash> balances_;

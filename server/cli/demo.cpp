@@ -1,4 +1,5 @@
 #include "ledger/demo.hpp"
+#include "server/cli/progress.hpp"
 #include "server/cli/settings.hpp"
 #include "server/ledger_runtime.hpp"
 
@@ -11,7 +12,7 @@ int run_demo(cli_args args) {
   auto [flags, config] = parse_cli(args, {});
   if (!flags.positionals().empty()) throw usage_error("demo takes no arguments");
   ledger::store store(store_options_from(config));
-  auto demo = ledger::load_demo(store);
+  auto demo = load_demo_showing_progress(store);
   if (!demo.loaded) {
     std::cout << "the database at " << config.db_path << " already has groups; nothing added\n";
     return 0;

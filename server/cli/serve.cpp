@@ -2,7 +2,8 @@
 #include "server/api/api_routes.hpp"
 #include "server/api/system_routes.hpp"
 #include "server/auth/auth_service.hpp"
-#include "server/cli/cli.hpp"
+#include "server/cli/progress.hpp"
+#include "server/cli/settings.hpp"
 #include "server/config.hpp"
 #include "server/http/http_server.hpp"
 #include "server/http/logging.hpp"
@@ -12,7 +13,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <array>
 #include <iostream>
 #include <optional>
 #include <vector>
@@ -37,17 +37,12 @@ void print_demo_logins(const ledger::demo_result& demo) {
 }  // namespace
 
 int run_serve(cli_args args) {
-  static constexpr std::array<std::string_view, 1> switches = {"demo"};
-  const command_line cl = command_line::parse(args, switches);
-  std::vector<std::string_view> known = settings_flag_names();
-  known.insert(known.end(), switches.begin(), switches.end());
-  cl.require_known(known);
+  auto [cl, config] = parse_cli(args, {}, {"demo"});
   if (!cl.positionals().empty()) throw usage_error("serve takes no arguments, only flags");
-  const settings config = load_settings(cl, process_environment());
   configure_logging(config.log_level);
   ledger::store store(store_options_from(config));
   std::optional<ledger::demo_result> demo;
-  if (cl.has("demo")) demo = ledger::load_demo(store);
+  if (cl.has("demo")) demo = load_demo_showing_progress(store);
 
   service service(config, read_sessions_on(config.db_path));
   attach_store(service, store);

@@ -25,12 +25,9 @@ std::optional<ledger::group_id> group_flag(const command_line& flags) {
 
 cli_invocation parse_cli(cli_args args, std::initializer_list<std::string_view> own_flags,
                          std::initializer_list<std::string_view> switches) {
-  std::vector<std::string_view> switch_list(switches);
-  auto flags = command_line::parse(args, switch_list);
-  std::vector<std::string_view> known = settings_flag_names();
-  known.insert(known.end(), own_flags.begin(), own_flags.end());
-  known.insert(known.end(), switches.begin(), switches.end());
-  flags.require_known(known);
+  std::vector<std::string_view> value_flags = settings_flag_names();
+  value_flags.insert(value_flags.end(), own_flags.begin(), own_flags.end());
+  auto flags = command_line::parse_known(args, value_flags, std::vector<std::string_view>(switches));
   auto config = load_settings(flags, process_environment());
   return {std::move(flags), std::move(config)};
 }

@@ -92,10 +92,13 @@ std::string read_password() {
 // first line of standard input. Prints the new user's id.
 int run_user(cli_args args) {
   auto [flags, config] = parse_cli(args, {"username", "role", "group", "member", "display-name"});
-  if (flags.positionals().size() != 1 || flags.positionals()[0] != "add")
-    throw usage_error(
-        "usage: samaki user add --username U --role admin|staff|treasurer|member [--group ID]... "
-        "[--member ID] [--display-name NAME]   (password on standard input)");
+  if (flags.positionals().empty()) throw usage_error("which? the one there is: samaki user add");
+  if (flags.positionals()[0] != "add")
+    throw usage_error("unknown subcommand '" + flags.positionals()[0] +
+                      "' for 'user' (the one there is: add)");
+  if (flags.positionals().size() > 1)
+    throw usage_error("user add takes no arguments, only flags: '" + flags.positionals()[1] +
+                      "' is one too many");
   ledger::new_user user = user_from_flags(flags);
   user.password = read_password();
   if (user.password.empty()) {

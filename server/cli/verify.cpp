@@ -2,6 +2,7 @@
 #include "ledger/store/queries.hpp"
 #include "ledger/store/read_session.hpp"
 #include "ledger/store/store.hpp"
+#include "server/cli/progress.hpp"
 #include "server/cli/settings.hpp"
 
 #include <iostream>
@@ -18,7 +19,15 @@ int run_verify(cli_args args) {
   ledger::sqlite::read_snapshot snapshot(reads->db());
   if (group && ledger::list_groups(reads->db(), std::vector{*group}).empty())
     throw std::runtime_error("no group " + std::to_string(group->value));
-  auto report = ledger::verify_all(reads->db(), group);
+  ledger::verify_report report;
+  {
+    progress_bar bar("verify");
+    report = ledger::verify_all(reads->db(), group,
+                                [&bar](ledger::group_id g, std::size_t done, std::size_t total) {
+                                  bar.step("group " + std::to_string(g.value),
+                                           static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+                                });
+  }
   for (const auto& chain : report.chains) {
     if (chain.ok) {
       std::cout << "group " << chain.group.value << ": ok, " << chain.entries << " entries, head "

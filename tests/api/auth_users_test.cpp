@@ -68,7 +68,7 @@ TEST_CASE("samaki user add makes a user who can sign in, and refuses mistakes", 
 }
 
 TEST_CASE("/me shows the user, the role and the groups they can see", "[api][auth]") {
-  test_server server({"--demo"});  // three groups, ids 1 to 3; the first is the savings group
+  test_server server({"--demo"});  // five groups, ids 1 to 5; the first is a savings group
   add_user(server, "root", "admin", root_password);
   add_user(server, "keeper", "treasurer", "keeper-password", {"--group", "1", "--display-name", "Keeper"});
 
@@ -76,7 +76,7 @@ TEST_CASE("/me shows the user, the role and the groups they can see", "[api][aut
   const auto all = admin.get("/api/v1/me");
   REQUIRE(all.status == 200);
   CHECK(all.json.at("role") == "admin");
-  CHECK(all.json.at("groups").as_array().size() == 3);
+  CHECK(all.json.at("groups").as_array().size() == 5);
 
   auto keeper = signed_in(server, "keeper", "keeper-password");
   const auto own = keeper.get("/api/v1/me");
@@ -86,8 +86,8 @@ TEST_CASE("/me shows the user, the role and the groups they can see", "[api][aut
   CHECK(own.json.at("user").at("group_ids") == boost::json::array{1});
   CHECK(own.json.at("groups") ==
         boost::json::array{boost::json::object{{"id", 1},
-                                               {"name", "Samaki Women's Savings Group"},
-                                               {"name_km", "ក្រុមសន្សំប្រាក់ស្ត្រីសាមគ្គី"},
+                                               {"name", "Trapeang Thom Women's Savings Group"},
+                                               {"name_km", "ក្រុមសន្សំប្រាក់ស្ត្រីត្រពាំងធំ"},
                                                {"kind", "savings_group"},
                                                {"currency", "KHR"}}});
 }

@@ -1,5 +1,5 @@
 // The command line as a person runs it: demo, verify (exit 0 or 1, naming the first bad entry), backup
-// and restore, and export, each through the real `samaki` binary.
+// and restore, export, --help and unknown options, each through the real `samaki` binary.
 #include "ledger/store/sqlite.hpp"
 
 #include <poll.h>
@@ -80,6 +80,61 @@ TEST_CASE("samaki demo loads once and prints the logins", "[cli]") {
   auto fresh = run_samaki("demo --db " + f.db);
   CHECK(fresh.status == 0);
   CHECK(contains(fresh.output, "treasurer / samaki-treasurer"));
+  CHECK(contains(fresh.output, "treasurer.svayrieng / samaki-treasurer.svayrieng"));
+  // Not at a terminal: plain progress lines, no bar redrawn with carriage returns.
+  CHECK(contains(fresh.output, "demo: 1/6 Trapeang Thom"));
+  CHECK(contains(fresh.output, "demo: 6/6 logins"));
+  CHECK_FALSE(contains(fresh.output, "\r"));
+}
+
+TEST_CASE("samaki demo twice gives the same ledgers: the same chain heads", "[cli]") {
+  demo_folder first;
+  demo_folder second;
+  auto heads = [](const demo_folder& f) {
+    auto out = run_samaki("verify --db " + f.db);
+    REQUIRE(out.status == 0);
+    return out.output;
+  };
+  const auto a = heads(first);
+  CHECK(contains(a, "group 5: ok"));
+  CHECK(a == heads(second));
+}
+
+TEST_CASE("every command answers --help, and names an unknown option or subcommand", "[cli]") {
+  for (std::string command : {"serve", "user", "verify", "backup", "restore", "export", "demo"}) {
+    INFO(command);
+    for (std::string flag : {" --help", " -h", " --port --help", " add --help"}) {
+      auto help = run_samaki(command + flag);
+      CHECK(help.status == 0);
+      CHECK(help.output.rfind("usage: samaki " + command, 0) == 0);
+      CHECK(contains(help.output, "--db PATH"));
+    }
+    auto unknown = run_samaki(command + " --db /nonexistent/x.db --frobnicate 3");
+    CHECK(unknown.status == 2);
+    CHECK(contains(unknown.output, "samaki: unknown option --frobnicate for '" + command + "'"));
+    CHECK(contains(unknown.output, "see 'samaki " + command + " --help'"));
+    // An unknown option last is still unknown, not an option that "needs a value".
+    auto last = run_samaki(command + " --frobnicate");
+    CHECK(last.status == 2);
+    CHECK(contains(last.output, "unknown option --frobnicate"));
+    CHECK_FALSE(contains(last.output, "needs a value"));
+    CHECK(run_samaki(command + " -x").status == 2);
+  }
+  CHECK(contains(run_samaki("serve --port").output, "--port needs a value"));
+  auto help = run_samaki("help verify");
+  CHECK(help.status == 0);
+  CHECK(help.output.rfind("usage: samaki verify [--group ID]", 0) == 0);
+  auto list = run_samaki("--help");
+  CHECK(list.status == 0);
+  for (std::string command : {"serve", "user", "verify", "backup", "restore", "export", "demo"})
+    CHECK(contains(list.output, "  " + command + " "));
+  auto subcommand = run_samaki("user frob --username x");
+  CHECK(subcommand.status == 2);
+  CHECK(contains(subcommand.output, "unknown subcommand 'frob' for 'user'"));
+  auto command = run_samaki("frob");
+  CHECK(command.status == 2);
+  CHECK(contains(command.output, "samaki: unknown command 'frob'"));
+  CHECK(run_samaki("").status == 2);
 }
 
 TEST_CASE("samaki verify exits 0 on sound books and 1 naming the first bad entry", "[cli]") {
@@ -132,7 +187,7 @@ TEST_CASE("samaki export writes a group's journal as hledger or CSV", "[cli]") {
   auto csv = run_samaki("export --db " + f.db + " --group 1 --format csv");
   CHECK(csv.status == 0);
   CHECK(csv.output.rfind("seq,date,memo,account,member_id,currency,debit,credit", 0) == 0);
-  CHECK(contains(csv.output, "Meeting 1: share purchases"));
+  CHECK(contains(csv.output, "Meeting 1: Shares bought"));
 
   CHECK(run_samaki("export --db " + f.db + " --group 99").status == 1);
   CHECK(run_samaki("export --db " + f.db).status == 2);

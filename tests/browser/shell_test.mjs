@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { request } from "playwright-core";
 import {
   readArguments, texts, withServerAndBrowser, apiAs, phonePage, screen, signIn, looksRight, noProblems, savingsGroup, shown,
-  signedInPage,
+  signedInPage, isoDay,
 } from "./lib.mjs";
 
 const options = readArguments("shell_test.mjs");
@@ -92,7 +92,7 @@ async function staleAnswer(browser, base) {
   await screen(page, "group");
   await pause(1200);  // the first group's answers would have come by now
   assert.equal(await page.textContent("#view h2"), second.name);
-  const tiles = await page.$$eval(".tile-label", (nodes) => nodes.map((n) => n.textContent));
+  const tiles = await page.$$eval(".tiles .tile-label", (nodes) => nodes.map((n) => n.textContent));
   assert.deepEqual(tiles, secondCash.map((a) => a.name));
   noProblems(page, "stale answer");
   await page.context().close();
@@ -177,8 +177,13 @@ async function sessionEnded(browser, base, gid) {
 // A reversal whose answer was lost is sent again with the same Idempotency-Key: one reversal, not two.
 // Then refusals: a known code names the member; an unknown one shows the server's message.
 async function reversalRetryAndRefusals(browser, base, api, gid) {
+  // The demo's entries come from operations (reversed from the operation): two corrections posted by hand.
+  for (const amount of ["500", "700"])
+    await api.post(`/groups/${gid}/entries`, { date: isoDay(0), memo: "Cash found over the count",
+      lines: [{ account: "1010", debit: amount }, { account: "4030", credit: amount }] });
+  const plain = (e) => !e.reverses && !e.reversed_by && !e.operation_id;
   const entries = (await api.get(`/groups/${gid}/entries?latest=50`)).items;
-  const target = entries.reverse().find((e) => !e.reverses && !e.reversed_by);
+  const target = entries.reverse().find(plain);
   const members = (await api.get(`/groups/${gid}/members`)).items;
   const page = await signedInPage(browser, base, "km", "treasurer", "samaki-treasurer");
   const keys = [];
@@ -206,7 +211,7 @@ async function reversalRetryAndRefusals(browser, base, api, gid) {
   await page.unroute("**/reverse");
 
   // Refusals as sentences: the member by name, the server's words when the code is unknown.
-  const next = after.slice().reverse().find((e) => !e.reverses && !e.reversed_by);
+  const next = after.slice().reverse().find(plain);
   const path = `/api/v1/groups/${gid}/entries/${next.id}/reverse`;
   page.expect([`422 ${path}`]);
   const dara = members.find((m) => m.name === "Dara Kim") || members[0];
