@@ -41,6 +41,19 @@ async function cooperative(base, tag) {
   return { group: g, people, logins };
 }
 
+// Saves the form and waits for the record; a refusal fails the test with what the form said. The button is
+// scrolled to by the page itself first: after a full-page screenshot of a long form, Chromium's click on it
+// otherwise did not reach it.
+async function save(page) {
+  const button = page.locator("form button[type=submit]");
+  await button.evaluate((node) => node.scrollIntoView({ block: "center" }));
+  await button.click();
+  const refusal = "form .error, form .field-error:not([hidden])";
+  await page.waitForFunction((bad) => document.querySelector(bad)
+    || (document.body.dataset.screen === "operation-record" && document.body.dataset.state === "ready"), refusal, { timeout: 10_000 });
+  if (await page.locator(refusal).count()) assert.fail(`refused: ${await page.textContent(refusal)}`);
+}
+
 const balance = async (api, gid, code) => (await api.get(`/groups/${gid}/accounts`)).items.find((a) => a.code === code).balance;
 const lines = (page, selector) => page.$$eval(selector, (n) => n.map((x) => x.textContent));
 
@@ -67,8 +80,7 @@ async function trade(page, api, set, lang) {
   await page.selectOption("#f-on_credit", "true");  // paid later: the cash box holds less
   assert.equal(await page.textContent(".live-sum"), fill(t.kg_times_price, { kg: "1,000", price: shown("1000"), total: shown("1000000") }));
   await looksRight(page, lang, "91-produce-purchase", shots);
-  await page.click("form button[type=submit]");
-  await screen(page, "operation-record");
+  await save(page);
   assert.equal(await balance(api, gid, "5020"), "1000000.00", "the paddy bought, in the books");
 
   // Sold to the mill in dollars: the rate is asked, the riel shown, only the dollar box offered.
@@ -91,8 +103,7 @@ async function trade(page, api, set, lang) {
     fill(t.kg_times_price, { kg: "1,000", price: "$0.35", total: "$350.00" }),
     fill(t.at_rate_comes_to, { one: "$1.00", rate: shown("4000"), amount: shown("1400000") })]);
   await looksRight(page, lang, "92-produce-sale-dollars", shots);
-  await page.click("form button[type=submit]");
-  await screen(page, "operation-record");
+  await save(page);
   assert.deepEqual([await balance(api, gid, "1011"), await balance(api, gid, "4020")], ["350.00", "1400000.00"], "dollars in the box, riel in the income");
   await looksRight(page, lang, "93-produce-sale-record", shots);
 }
@@ -156,8 +167,8 @@ async function member(browser, base, set, lang, preview) {
   assert.ok(tiles.includes(shown(mine.refund)), "the patronage refund given");
   assert.ok(tiles.includes(shown(mine.dividend)), "the dividend given");
   assert.ok(tiles.includes(shown(String(1000000 + Number(mine.refund_cash) + Number(mine.dividend)))), "what the cooperative owes: the paddy, the refund in cash, the dividend");
-  const row = await lines(page, "table.trades tbody tr:first-child td");
-  assert.deepEqual([row[1].includes(t["trade.sold"]), row[2], row[3]], [true, `1,000 ${t.kg}`, shown("1000000")], "the paddy they sold");
+  const sold = await page.textContent(".trades li:first-child");
+  assert.ok([t["trade.sold"], `1,000 ${t.kg}`, shown("1000000")].every((part) => sold.includes(part)), `the paddy they sold: ${sold}`);
   await looksRight(page, lang, "97-coop-member", shots);
   noProblems(page, `${lang} member`);
   await page.context().close();
@@ -190,6 +201,71 @@ async function annual(page, api, set, lang, seal) {
   assert.ok((await csv.text()).startsWith("section,"), "the annual report's CSV");
 }
 
+// A joint-task committee: labour with work days, a harvest sold by kg, the surplus allocated by the
+// committee's decision (village fund, members by work days), and the harvest report on A4.
+async function committee(browser, base, lang) {
+  const t = T[lang];
+  const admin = await apiAs(base, "admin", "samaki-admin");
+  const g = await admin.post("/groups", { name: `Kamen Cashew ${lang}`, name_km: "គណៈកម្មការស្វាយចន្ទីកាមែន", kind: "joint_task", currency: "KHR" });
+  const people = [];
+  for (const [name, name_km] of [["Ros Phalla", "រស់ ផល្លា"], ["Meas Sokha", "មាស សុខា"], ["Touch Nary", "ទូច ណារី"]])
+    people.push(await admin.post(`/groups/${g.id}/members`, { name, name_km, gender: "female", joined_on: day("01-01") }));
+  const login = [`committee_treasurer_${lang}`, "treasurer-password"];
+  await admin.post("/users", { username: login[0], password: login[1], display_name: "Treasurer", role: "treasurer", group_ids: [g.id] });
+  const page = await signedInPage(browser, base, lang, ...login);
+  await page.click("a.group-card");
+  await screen(page, "group");
+
+  // Harvest first (the labour is paid from it), then the labour with each member's days.
+  await page.click(`a.button.big[href="#/g/${g.id}/record/harvest_sale"]`);
+  await screen(page, "operation");
+  await page.fill("#f-crop", lang === "km" ? "ស្វាយចន្ទី" : "cashew");
+  await page.fill("#f-quantity_kg", "1000");
+  await page.fill("#f-price_per_kg", "2500");
+  await page.fill("#f-buyer", "Trader");
+  assert.equal(await page.textContent(".live-sum"), fill(t.kg_times_price, { kg: "1,000", price: shown("2500"), total: shown("2500000") }));
+  await save(page);
+  await page.goto(page.url().replace(/#.*/, `#/g/${g.id}/record/expense`));
+  await screen(page, "operation");
+  await page.selectOption("#f-account", "5010");
+  await page.fill("#f-amount", "300,000");
+  await page.click("details.member-rows summary");
+  await page.fill(`#f-work_days\\.${people[0].id}`, "3");
+  await page.fill(`#f-work_days\\.${people[1].id}`, "1");
+  await looksRight(page, lang, "99-labour-work-days", shots);
+  await save(page);
+
+  // The home asks for the allocation of 2,200,000 riel; the decision shares it.
+  await page.goto(page.url().replace(/#.*/, `#/g/${g.id}`));
+  await screen(page, "group");
+  assert.ok((await page.textContent(".warnings")).includes(fill(t.surplus_to_allocate, { amount: shown("2200000") })));
+  await page.click(`.warnings a[href="#/g/${g.id}/record/allocation"]`);
+  await screen(page, "operation");
+  await page.fill("#f-decision", "Minute book p. 3");
+  await page.fill("#f-village_fund", "500000");
+  await page.fill("#f-members\\.amount", "1200000");
+  await page.selectOption("#f-members\\.split", "work_days");
+  await page.fill("#f-members\\.from", `${year + 1}-01-01`);
+  await page.fill("#f-members\\.to", await page.inputValue("#f-date"));
+  await looksRight(page, lang, "9a-allocation", shots);
+  await save(page);
+  const api = await apiAs(base, ...login);
+  const owed = async (m) => (await api.get(`/groups/${g.id}/members/${m.id}/statement`)).accounts.find((a) => a.code === "2020")?.closing;
+  assert.deepEqual([await owed(people[0]), await owed(people[1]), await owed(people[2])], ["900000.00", "300000.00", undefined], "shared by work days, 3 : 1");
+
+  await page.goto(page.url().replace(/#.*/, `#/g/${g.id}`));
+  await screen(page, "group");
+  await page.click(`a.button.action[href="#/g/${g.id}/harvest"]`);
+  await screen(page, "harvest");
+  assert.equal(await page.locator(".report-part table.report tbody tr").filter({ hasText: shown("900000") }).count(), 1, "the member's share in the harvest report");
+  await looksRight(page, lang, "9b-harvest-report", shots);
+  await printed(page, `${lang}-harvest-report`, shots);
+  noProblems(page, `${lang} committee`);
+  await page.context().close();
+  await api.context.dispose();
+  await admin.context.dispose();
+}
+
 await withServerAndBrowser(options, async ({ base, browser }) => {
   for (const lang of ["km", "en"]) {
     const set = await cooperative(base, lang);
@@ -202,6 +278,7 @@ await withServerAndBrowser(options, async ({ base, browser }) => {
     noProblems(page, `${lang} treasurer`);
     await page.context().close();
     await api.context.dispose();
+    await committee(browser, base, lang);
   }
-  console.log("web UI cooperative screens on the real server: home, paddy bought by kg and sold in dollars at a rate, by-laws, year-end preview and close with its seal, the member's sale and patronage refund, the annual report printed and as CSV: ok");
+  console.log("web UI cooperative screens on the real server: home, paddy bought by kg and sold in dollars at a rate, by-laws, year-end preview and close with its seal, the member's sale and patronage refund, the annual report printed and as CSV; a committee's harvest, labour by work days, allocation and harvest report: ok");
 });

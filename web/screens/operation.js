@@ -80,10 +80,10 @@ function memberRows(f, data) {
       field(`${f.name}.${m.id}`, `${localName(m)} · ${fieldLabel(count)}`, { input: { inputmode: "numeric", autocomplete: "off" } })));
 }
 
-// The form's fields, objects opened up: [{ f (named by its path), parent? }].
+// The form's fields, objects opened up: [{ f (named by its path), parent? }]; lists per member apart (memberRows).
 function formFields(type, named) {
   const top = [{ name: "date", type: "date", required: true },
-    ...type.fields.filter((f) => !(named && f.refers_to === "member" && !f.required)), { name: "memo", type: "text" }];
+    ...type.fields.filter((f) => !perMember(f) && !(named && f.refers_to === "member" && !f.required)), { name: "memo", type: "text" }];
   return top.flatMap((f) => (flatObject(f) ? f.fields.map((x) => ({ f: { ...x, name: `${f.name}.${x.name}` }, parent: f })) : [{ f }]));
 }
 

@@ -3,7 +3,7 @@
 // the dividends and patronage refunds they were given; and what they sold to it and bought from it.
 import { t } from "../../i18n.js";
 import { addAmounts, date, isZero, money, number, subtract } from "../../format.js";
-import { h, tile, table } from "../../ui.js";
+import { h, tile } from "../../ui.js";
 
 const OWED_TO_MEMBER = ["2020", "2050", "2060"];
 const OWED_BY_MEMBER = ["1100", "1110"];
@@ -30,9 +30,10 @@ export function coopPart(g, mine, statement, trades) {
       ? t(mine ? "net_i_owe" : "net_member_owes", { amount: money(balance.slice(1), g.currency) })
       : t(mine ? "net_owed_to_me" : "net_owed_to_member", { amount: money(balance, g.currency) }) }),
     h("h3", { text: t(mine ? "my_trades" : "member_trades") }),
-    trades.length ? h("div.scroll-x", {}, table([t("date"), t("what"), { text: t("quantity"), num: true }, { text: t("amount"), num: true }],
-      trades.slice().reverse().map((x) => [date(x.date), { node: h("span", {}, h("span", { text: what(x) }), " ", h("span", { translate: "no", text: x.item })) },
-        { num: true, text: `${number(x.quantity)} ${x.unit === "kg" ? t("kg") : ""}`.trim() }, { num: true, text: money(x.amount, x.currency) }]), "table.report.trades"))
+    trades.length ? h("ol.entries.trades", {}, trades.slice().reverse().map((x) => h("li", {},
+      h("span.entry-top", {}, h("span", { text: date(x.date) }), h("strong.num", { text: money(x.amount, x.currency) })),
+      h("span", {}, h("span", { text: what(x) }), " · ", h("span", { translate: "no", text: x.item }), " · ",
+        h("span", { text: `${number(x.quantity)} ${x.unit === "kg" ? t("kg") : ""}`.trim() })))))
       : h("p", { text: t("no_trades") }),
   ];
 }
