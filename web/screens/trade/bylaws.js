@@ -13,11 +13,11 @@ import { operationTypes, fieldLabel } from "../operation.js";
 
 const bylaws = (ctx) => ctx.api(`/groups/${ctx.params.gid}/bylaws`);
 
-// A setting as people read it: 10 %, or the cash unit as money.
-const shown = (f, v, currency) => (f.type === "amount" ? money(v, currency) : `${number(v)} %`);
+// A setting as people read it: a percentage as its number (the label says %), the cash unit as money.
+const shown = (f, v, currency) => (f.type === "amount" ? money(v, currency) : number(v));
 
 function versionFacts(fields, version, currency) {
-  return h("dl.facts", {}, fields.flatMap((f) => [h("dt", { text: fieldLabel(f) }), h("dd", { text: shown(f, version[f.name], currency) })]));
+  return h("dl.facts.bylaws", {}, fields.flatMap((f) => [h("dt", { text: fieldLabel(f) }), h("dd", { text: shown(f, version[f.name], currency) })]));
 }
 
 function newVersion(g, fields, current, ctx) {

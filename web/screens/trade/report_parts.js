@@ -48,15 +48,18 @@ function amountTable(rows, totalLabel, total, currency) {
 
 const accountName = (row) => (row.kind === "current_result" ? h("span", { text: t("current_result") }) : h("span", { text: localName(row) }));
 
+// Each currency's part named when there are several (a cooperative's riel and dollars).
+const currencyHead = (list, c) => list.length > 1 && h("h4.currency", { text: t(`currency.${c.currency}`) });
+
 // The financial position, per currency: assets, liabilities, equity.
-export const positionTables = (position) => position.currencies.map((c) => [
+export const positionTables = (position) => position.currencies.map((c) => [currencyHead(position.currencies, c),
   h("h4", { text: t("assets") }), amountTable(c.assets.rows.map((r) => [accountName(r), r.balance]), t("total"), c.assets.total, c.currency),
   h("h4", { text: t("liabilities") }), amountTable(c.liabilities.rows.map((r) => [accountName(r), r.balance]), t("total"), c.liabilities.total, c.currency),
   h("h4", { text: t("equity") }), amountTable(c.equity.rows.map((r) => [accountName(r), r.balance]), t("total_liabilities_equity"), c.total_liabilities_and_equity, c.currency),
 ]);
 
 // An income statement, per currency: income, expenses, the net result.
-export const incomeTables = (statement) => statement.currencies.map((c) => [
+export const incomeTables = (statement) => statement.currencies.map((c) => [currencyHead(statement.currencies, c),
   h("h4", { text: t("income") }), amountTable(c.income.map((r) => [accountName(r), r.amount]), t("total"), c.total_income, c.currency),
   h("h4", { text: t("expenses") }), amountTable(c.expenses.map((r) => [accountName(r), r.amount]), t("total"), c.total_expenses, c.currency),
   h(`p.total-line${c.net_result.startsWith("-") ? ".warn" : ""}`, {}, h("strong", { text: t("net_result") }), h("strong.num", { text: money(c.net_result, c.currency) })),
