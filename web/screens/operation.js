@@ -1,7 +1,9 @@
 // Single operations between meetings (a fine, a repayment, an expense, a member leaving, ...) as short
 // forms built from GET .../operation-types: each field by its type (member, loan, account, fine, amount,
-// count, yes/no, choice, date). Types with nested fields have screens of their own (the meeting, starting a
-// cycle, the share-out); opening balances from paper are left to a later screen.
+// count, yes/no, choice, date); an object of such fields as a box of them (an exchange's from and to), a list
+// of days per member as a row per member (labour). A group that trades also sees its sums as it types
+// (trade/trade_form.js). Other nested types have screens of their own (the meeting, starting a cycle, the
+// share-out, by-laws, the year end); opening balances from paper are left to a later screen.
 import { has, lang, localName, t } from "../i18n.js";
 import { addAmounts, money, parseAmount, parseDecimal, today } from "../format.js";
 import { invalidate, onceWriter } from "../api.js";
