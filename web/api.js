@@ -84,14 +84,14 @@ export async function api(path, { method = "GET", body, signal, headers = {}, ca
   }
 }
 
-// A write that must happen once: the same Idempotency-Key for every retry of the same request, a new
+// A write that must happen once (POST, or options.method): the same Idempotency-Key for every retry of the same request, a new
 // one when the request changes (the user edited the form) or after it went through.
 export function onceWriter() {
   let last = null;
   return async (path, body, options = {}) => {
     const fingerprint = `${path} ${JSON.stringify(body)}`;
     if (last?.fingerprint !== fingerprint) last = { fingerprint, key: newKey() };
-    const answer = await api(path, { ...options, method: "POST", body, headers: { "Idempotency-Key": last.key } });
+    const answer = await api(path, { method: "POST", ...options, body, headers: { "Idempotency-Key": last.key } });
     last = null;
     return answer;
   };

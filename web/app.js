@@ -47,6 +47,17 @@ route("/g/:gid/cycle/new", cycleNew);
 route("/g/:gid/operations", history);
 route("/g/:gid/operations/:id", operationRecord);
 route("/g/:gid/operations/:id/reverse", reverseOperation);
+// Cooperative and joint-task screens (design/operations.md), in screens/trade/: fetched the first time one
+// is shown, so a savings group's phone never downloads them. Who may see them is said here, before loading.
+const later = (name, roles, file) => {
+  let screen = null;
+  return { name, roles, load: async (ctx) => (screen ??= (await import(file)).default).load(ctx), render: (data, ctx) => screen.render(data, ctx) };
+};
+const readers = ["admin", "staff", "treasurer"];
+route("/g/:gid/bylaws", later("bylaws", readers, "./screens/trade/bylaws.js"));
+route("/g/:gid/year-end", later("year-end", readers, "./screens/trade/year_end.js"));
+route("/g/:gid/annual", later("annual", readers, "./screens/trade/annual.js"));
+route("/g/:gid/harvest", later("harvest", readers, "./screens/trade/harvest.js"));
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.

@@ -26,6 +26,9 @@ export function number(value, { keepFraction = false } = {}) {
   return digits((negative && /[1-9]/.test(text) ? "-" : "") + shown);
 }
 
+// A currency's sign as people write it: ៛, $, or the code.
+export const currencySign = (currency) => { const s = SYMBOLS[currency]; return s ? (s.before || s.after).trim() : currency; };
+
 // An amount with its currency: riel `55,000 ៛` (decimals only when not zero), dollars `$12.50`.
 // `sign: true` writes + before a positive amount.
 export function money(value, currency, { sign = false } = {}) {
@@ -114,3 +117,9 @@ export function parseAmount(typed) {
 
 // An amount times a whole count, exactly: multiply("5000", 3) -> "15000".
 export const multiply = (amount, count) => addAmounts(Array.from({ length: Math.max(0, count) }, () => amount).concat("0"));
+
+// What a person typed as a quantity or a rate ("1,250", "៤១០០", "12.5"): a decimal string, or null.
+export function parseDecimal(typed) {
+  const text = String(typed ?? "").replace(/[០-៩]/g, (d) => KHMER_DIGITS.indexOf(d)).replace(/[\s,]/g, "");
+  return /^\d+(\.\d+)?$/.test(text) ? text.replace(/^0+(?=\d)/, "") : null;
+}

@@ -32,6 +32,9 @@ void insert_trade(write_context& ctx, group_id group, const trade_record& trade)
 // Trades dated from `from` to `to` (inclusive), oldest first.
 std::vector<trade_record> load_trades(sqlite::connection& db, group_id group, calendar_date from,
                                       calendar_date to);
+// One member's trades with the group (what they sold to it and bought from it), oldest first.
+std::vector<trade_record> load_member_trades(sqlite::connection& db, group_id group, member_id member,
+                                             calendar_date from, calendar_date to);
 
 void insert_work_days(write_context& ctx, operation_id operation, member_id member, std::int64_t days);
 // Days worked per member id on operations dated from `from` to `to` (inclusive).

@@ -242,7 +242,7 @@ async function treasurerRest(page, base, api, set, lang) {
   await screen(page, "operation-record");
   const closed = (await api.get(`/groups/${gid}/periods`)).items.at(-1);
   assert.equal((await page.textContent(".seal-code")).replaceAll(" ", ""), closed.seal.code);
-  assert.deepEqual(await page.$$eval(".seal-words li", (n) => n.map((x) => x.textContent)), closed.seal.words);
+  assert.deepEqual(await page.$$eval(".seal-words li", (n) => n.map((x) => x.textContent)), lang === "km" ? closed.seal.words_km : closed.seal.words, "the seal words in the reader's language");
   assert.equal(await page.textContent(".flash"), t.share_out_done);
   await looksRight(page, lang, "73-share-out-seal", shots);
 

@@ -44,7 +44,7 @@ function latestEntries(ctx, gid, eager) {
 }
 
 // Where to go from here.
-function actions(g, cycle) {
+function actions(g, cycle, home) {
   const gid = g.id;
   const savings = g.kind === "savings_group";
   const write = canWrite();
@@ -54,6 +54,7 @@ function actions(g, cycle) {
     savings && ["loans", `/g/${gid}/loans`],
     ["history", `/g/${gid}/operations`],
     savings && cycle && ["share_out", `/g/${gid}/share-out`],
+    ...(home ? home.tradeActions(g) : []),
     ["periods", `/g/${gid}/periods`], ["verify", `/g/${gid}/verify`], ["trial_balance", `/g/${gid}/trial-balance`],
   ].filter(Boolean);
 }
@@ -102,12 +103,16 @@ export default {
   load: async (ctx) => {
     const cycle = openCycle(ctx);
     cycle.catch(() => {});  // heard by all() below; this only keeps an early failure from going unheard
-    const savings = (await group(ctx)).kind === "savings_group";
+    const g = await group(ctx);
+    const savings = g.kind === "savings_group";
+    // A cooperative's or committee's home is fetched only for one (screens/trade/).
+    const home = savings ? null : await import("./trade/trade_home.js");
     return all({
+      home,
       group: group(ctx),
       accounts: accounts(ctx),
       entries: savings ? null : ctx.api(`/groups/${ctx.params.gid}/entries?latest=20`).then((e) => e.items.slice().reverse()),
-      ...(savings && { cycle, loans: openLoans(ctx), members: members(ctx), recent: cycle.then((c) => recentOperations(ctx, c)) }),
+      ...(savings ? { cycle, loans: openLoans(ctx), members: members(ctx), recent: cycle.then((c) => recentOperations(ctx, c)) } : home.tradeReads(ctx, g)),
     });
   },
   render(data, ctx) {
@@ -119,9 +124,8 @@ export default {
       up("/", t("my_groups")),
       nameNode(g, "h2"),
       h("p.kind", { text: t(`kind.${g.kind}`) }),
-      savings ? savingsTop(g, data, cash)
-        : [h("h3", { text: t("cash_boxes") }), h("div.tiles", {}, cash.map((a) => tile(localName(a), a.balance, a.currency, { warn: a.balance.startsWith("-") })))],
-      h("nav.actions", {}, actions(g, data.cycle).map(([key, href]) => link(href, t(key), "a.button.action"))),
+      savings ? savingsTop(g, data, cash) : data.home.tradeTop(g, data, cash),
+      h("nav.actions", {}, actions(g, data.cycle, data.home).map(([key, href]) => link(href, t(key), "a.button.action"))),
       savings && recent.length > 0 && [h("h3", { text: t("recent_operations") }),
         h("ul.entries", {}, recent.slice(0, 5).map((op) => operationItem(g, op, null, byId(data.members), data.members)))],
       h("h3", { text: t("balances") }),

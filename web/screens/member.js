@@ -65,7 +65,8 @@ export default {
   name: "member",
   load: async (ctx) => {
     const base = `/groups/${ctx.params.gid}/members/${ctx.params.mid}`;
-    const savings = (await group(ctx)).kind === "savings_group";
+    const kind = (await group(ctx)).kind;
+    const savings = kind === "savings_group";
     return all({
       group: group(ctx),
       member: ctx.api(base),
@@ -76,6 +77,8 @@ export default {
         loans: ctx.api(`${base}/loans?status=open`).then((l) => l.items),
         sheet: openCycle(ctx).then((open) => open && ctx.api(`/groups/${ctx.params.gid}/reports/share-out`)),
       }),
+      // A cooperative member's part, fetched only for one (screens/trade/).
+      ...(kind === "agri_cooperative" && { coop: import("./trade/member_coop.js"), trades: ctx.api(`${base}/trades`).then((x) => x.items) }),
     });
   },
   render(data, ctx) {
@@ -97,8 +100,9 @@ export default {
       nameNode(member, "h2.person"),
       member.left_on && h("p.note.warn", { text: t("left_on", { date: date(member.left_on) }) }),
       isSavings ? savingsTiles(g, mine, data, savings, loan, mid)
-        : h("div.tiles.big", {}, tile(t(mine ? "my_savings" : "savings"), savings, g.currency),
-          tile(t(mine ? "my_loan" : "loan"), loan, g.currency, { warn: !isZero(loan) })),
+        : data.coop ? data.coop.coopPart(g, mine, statement, data.trades)
+          : h("div.tiles.big", {}, tile(t(mine ? "my_savings" : "savings"), savings, g.currency),
+            tile(t(mine ? "my_loan" : "loan"), loan, g.currency, { warn: !isZero(loan) })),
       passbook && savingsBars(passbook.rows, g.currency),
       others.length > 0 && h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: localName(a) }),
         h("strong.num", { text: money(a.closing, a.currency) })))),

@@ -1,7 +1,7 @@
 // Closing the books: the closes so far, each with its seal, and (for the treasurer) closing the next
 // period. Closing cannot be undone, so it asks once more; then the seal is shown large to copy into the
 // paper minute book.
-import { t } from "../i18n.js";
+import { lang, t } from "../i18n.js";
 import { date, today } from "../format.js";
 import { canWrite } from "../session.js";
 import { invalidate, api } from "../api.js";
@@ -61,14 +61,18 @@ export default {
   },
 };
 
+// A seal's six words in the reader's language (the Khmer list of khmer.md on a Khmer screen, when the seal has it).
+const sealWords = (seal) => (lang() === "km" && seal.words_km?.length ? h("ol.seal-words", {}, seal.words_km.map((w) => h("li", { text: w })))
+  : h("ol.seal-words", { lang: "en", translate: "no" }, seal.words.map((w) => h("li", { text: w }))));
+
 // A seal large, to copy into the minute book: the code, the six words, and the way to check it later.
 export const sealBox = (g, seal) => [
   h("p", { text: t("seal_copy") }),
   h("div.seal", {},
     h("span.seal-label", { text: t("seal_code") }),
     h("code.seal-code", { translate: "no", text: sealCode(seal.code) }),
-    h("span.seal-label", { text: t("seal_words") }),
-    h("ol.seal-words", { lang: "en", translate: "no" }, seal.words.map((w) => h("li", { text: w })))),
+    h("span.seal-label", { text: t(lang() === "km" && seal.words_km?.length ? "seal_words_km" : "seal_words") }),
+    sealWords(seal)),
   h("p.hint", { text: t("seal_why") }),
   h("a.button.no-print", { href: `#/g/${g.id}/verify?seal=${encodeURIComponent(seal.code)}`, text: t("verify_with_seal") }),
 ];

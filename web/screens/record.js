@@ -1,6 +1,6 @@
 // What was recorded: the list of operations, one operation as a record (a meeting as a page of what each
 // member did, printable on A4; a share-out with its sheet and seal), and reversing one with a reason.
-import { localName, t } from "../i18n.js";
+import { has, localName, t } from "../i18n.js";
 import { addAmounts, addDays, date, isZero, money, number, timestamp, today } from "../format.js";
 import { canWrite } from "../session.js";
 import { invalidate, onceWriter } from "../api.js";
@@ -71,23 +71,39 @@ function shareOutRecord(op, g, people) {
   ];
 }
 
-// Any other operation: its fields as the form had them.
+// Any other operation: its fields as the form had them; an object's fields after its own label, a list of
+// members' days as "name: n".
 function facts(op, g, people, type, list, cycleList) {
-  const label = (name) => type?.fields.find((f) => f.name === name);
+  const spec = (name) => type?.fields.find((f) => f.name === name);
   const fine = (code) => (cycleList.find((c) => c.id === op.cycle_id) || cycleList.at(-1))?.fines.find((f) => f.code === code);
-  const shown = (name, v) => {
+  const account = (code) => list.find((a) => a.code === code);
+  const shown = (name, v, f, currency = g.currency) => {
     if (name === "fine" && fine(v)) return h("span", { text: `${localName(fine(v))} · ${money(fine(v).amount, g.currency)}` });
     if (name === "member_id") return who(people, v);
     if (name === "loan_id") return link(`/g/${g.id}/loans/${v}`, t("loan_number", { id: number(v) }));
-    if (["account", "from", "to"].includes(name)) return h("span", { text: localName(list.find((a) => a.code === v) || { name: v }) });
+    if (["account", "from", "to", "via"].includes(name) && account(v)) return h("span", { text: localName(account(v)) });
+    if (name === "currency") return h("span", { text: has(`currency.${v}`) ? t(`currency.${v}`) : v });
     if (typeof v === "boolean") return h("span", { text: t(v ? "yes" : "no") });
-    if (/^\d+(\.\d+)?$/.test(String(v)) && label(name)?.type === "amount") return h("span", { text: money(v, g.currency) });
+    if (f?.type === "choice" && has(`choice.${v}`)) return h("span", { text: t(`choice.${v}`) });
+    if (f?.type === "date") return h("span", { text: date(v) });
+    if (/^\d+(\.\d+)?$/.test(String(v)) && f?.type === "amount") return h("span", { text: money(v, currency) });
+    if (/quantity|rate|percent/.test(name) && /^\d+(\.\d+)?$/.test(String(v))) return h("span", { text: number(v) });
     return h("span", { translate: "no", text: String(v) });
   };
-  const pairs = Object.entries(op.request).filter(([k, v]) => !["type", "date", "memo"].includes(k) && typeof v !== "object");
+  const part = (name, v) => {
+    const f = spec(name);
+    if (Array.isArray(v)) return h("span", { text: v.map((row) => `${memberLabel(people.get(String(row.member_id)), number(row.member_id))}: ${number(row.days ?? "")}`).join(" · ") });
+    if (v && typeof v === "object") {
+      const currency = account(v.account)?.currency || g.currency;
+      return h("span.parts", {}, Object.entries(v).map(([k, x]) => shown(k, x, f?.fields?.find((y) => y.name === k), currency)));
+    }
+    return shown(name, v, f, name === "price_per_kg" && op.request.currency ? op.request.currency : g.currency);
+  };
+  const plain = (v) => typeof v !== "object" || (Array.isArray(v) ? v.every((row) => row.member_id) : Object.values(v).every((x) => typeof x !== "object"));
+  const pairs = Object.entries(op.request).filter(([k, v]) => !["type", "date", "memo"].includes(k) && plain(v));
   for (const k of ["payout", "offset", "paid_in_cash"]) if (op[k] !== undefined) pairs.push([k, op[k]]);
-  return h("dl.facts", {}, pairs.flatMap(([k, v]) => [h("dt", { text: label(k) ? fieldLabel(label(k)) : t(`field.${k}`) }),
-    h("dd", {}, ["payout", "offset", "paid_in_cash"].includes(k) ? money(v, g.currency) : shown(k, v))]));
+  return h("dl.facts", {}, pairs.flatMap(([k, v]) => [h("dt", { text: spec(k) ? fieldLabel(spec(k)) : t(`field.${k}`) }),
+    h("dd", {}, ["payout", "offset", "paid_in_cash"].includes(k) ? money(v, g.currency) : part(k, v))]));
 }
 
 const loadOperation = (ctx) => all({ group: group(ctx), members: members(ctx), types: operationTypes(ctx), accounts: accounts(ctx),
@@ -99,8 +115,10 @@ export const operationRecord = {
   load: loadOperation,
   render({ group: g, members: list, types, accounts: codes, cycles: cycleList, op }) {
     const people = byId(list);
+    // A year end closes the year with a seal: the seal first, to copy into the minutes.
+    const other = () => [op.seal && sealBox(g, op.seal), facts(op, g, people, types.find((o) => o.type === op.type), codes, cycleList)];
     const body = op.type === "meeting" ? meetingRecord(op, g, people)
-      : op.type === "share_out" ? shareOutRecord(op, g, people) : facts(op, g, people, types.find((o) => o.type === op.type), codes, cycleList);
+      : op.type === "share_out" ? shareOutRecord(op, g, people) : other();
     return [
       ...heading(g, `${opTitle(op, types)} · ${date(op.date)}`, `/g/${g.id}/operations`, t("history")),
       op.memo && h("p.memo-big", { translate: "no", text: op.memo }),
@@ -113,7 +131,7 @@ export const operationRecord = {
         op.entries.map((e) => [h("p", {}, link(`/g/${g.id}/entries/${e.id}`, t("entry_number", { seq: number(e.seq) }))),
           linesTable({ entry: e, accounts: codes, members: list })])),
       h("div.buttons.no-print", {}, printButton(),
-        canWrite() && !op.reversed_by && !["reversal", "share_out"].includes(op.type) && buttonLink(`/g/${g.id}/operations/${op.id}/reverse`, t("reverse_operation"), "a.button.danger")),
+        canWrite() && !op.reversed_by && !["reversal", "share_out", "year_end"].includes(op.type) && buttonLink(`/g/${g.id}/operations/${op.id}/reverse`, t("reverse_operation"), "a.button.danger")),
     ];
   },
 };

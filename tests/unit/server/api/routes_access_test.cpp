@@ -90,6 +90,7 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/reports/appropriation " + all + " group",
                       "GET " + g + "/reports/annual " + all + " group",
                       "GET " + g + "/reports/harvest " + all + " group",
+                      "GET " + g + "/members/{mid}/trades " + all + " group own-member",
                       "GET /api/v1/audit admin,staff",
                   });
 }
