@@ -1,0 +1,77 @@
+#pragma once
+// A treasurer's work as load for reliability tests: each client owns savings groups and records cycle
+// after cycle in them (cycle start, meetings with shares, social fund, fines, a loan and its repayment, a
+// single fine, a posting, transfers to the bank and back, share-out), every write with an Idempotency-Key.
+// A request that gets no answer (the server died) is sent again, same key and same body, once the gate
+// names the next server; what was acknowledged is logged for the checks.
+#include "tests/api/http_client.hpp"
+#include "tests/reliability/restartable_server.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samaki::reliability_test {
+
+struct acknowledgement {
+  enum class kind { operation, entry, cycle };
+  kind what;
+  std::int64_t group;
+  std::string key;
+  std::int64_t id;                    // the operation's, the entry's or the cycle's
+  std::vector<std::int64_t> entries;  // an operation's entries, in order
+  bool replayed;                      // answered 200: the same key had been recorded before
+};
+
+class acknowledgement_log {
+ public:
+  void add(acknowledgement a);
+  void fail(std::string why);
+  std::vector<acknowledgement> acknowledged() const;
+  std::vector<std::int64_t> groups() const;
+  std::vector<std::string> failures() const;
+  std::size_t size() const;
+  void add_group(std::int64_t group);
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<acknowledgement> acknowledged_;
+  std::vector<std::int64_t> groups_;
+  std::vector<std::string> failures_;
+};
+
+class savings_client {
+ public:
+  savings_client(int index, std::string token, server_gate& gate, acknowledgement_log& log);
+  // Records cycles until `stop` is set (checked between cycles and between requests, never in the middle
+  // of a retry), the gate finishes, or a request gets an answer other than 200 or 201 (logged as a failure).
+  void run(const std::atomic<bool>& stop);
+  // Requests sent again after the server died under them.
+  int retries() const { return retries_; }
+
+ private:
+  std::optional<api_test::json_reply> acknowledged(std::string_view target, const boost::json::value& body,
+                                                   const std::string& key);
+  bool new_group();
+  bool record_cycle(const std::atomic<bool>& stop);
+  bool record(acknowledgement::kind what, std::string_view path, const boost::json::value& body,
+              const std::string& key, std::optional<api_test::json_reply>* reply = nullptr);
+
+  int index_;
+  std::string token_;
+  server_gate& gate_;
+  acknowledgement_log& log_;
+  std::optional<api_test::api_client> connection_;
+  int generation_ = 0;
+  int retries_ = 0;
+  int groups_made_ = 0;
+  int cycles_ = 0;
+  std::int64_t group_ = 0;
+  std::vector<std::int64_t> members_;
+  std::int32_t day_ = 0;  // days since 1970-01-01 of the next cycle's start
+};
+
+}  // namespace samaki::reliability_test
