@@ -1,4 +1,5 @@
 #include "tests/api/ledger_test_support.hpp"
+#include "tests/api/table_checksums.hpp"
 
 #include "ledger/journal/hash_chain.hpp"
 #include "ledger/store/sqlite.hpp"

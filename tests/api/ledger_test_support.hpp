@@ -55,7 +55,5 @@ std::vector<http_header> idempotency(std::string key);
 
 // One "table rows=N sha256=..." line per table of the server's database, read-only while it runs.
 std::vector<std::string> table_checksums(const test_server& server);
-// The same for any database file.
-std::vector<std::string> table_checksums(const std::filesystem::path& db);
 
 }  // namespace samaki::api_test

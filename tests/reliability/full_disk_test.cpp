@@ -3,6 +3,7 @@
 // server keeps answering, and once there is room again (the server started with more) the same request,
 // same Idempotency-Key, is recorded.
 #include "tests/api/ledger_test_support.hpp"
+#include "tests/api/table_checksums.hpp"
 #include "tests/reliability/ledger_checks.hpp"
 #include "tests/reliability/restartable_server.hpp"
 

@@ -3,6 +3,7 @@
 // running balance is what it was. A migration that fails part of the way leaves the file as it was, byte
 // for byte, at its old version.
 #include "tests/api/ledger_test_support.hpp"
+#include "tests/api/table_checksums.hpp"
 #include "tests/reliability/ledger_checks.hpp"
 #include "tests/reliability/restartable_server.hpp"
 
