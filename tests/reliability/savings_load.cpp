@@ -60,13 +60,24 @@ std::size_t acknowledgement_log::size() const {
   return acknowledged_.size();
 }
 
+void acknowledgement_log::add_timing(timing t) {
+  std::lock_guard lock(mutex_);
+  timings_.push_back(t);
+}
+
+std::vector<acknowledgement_log::timing> acknowledgement_log::timings() const {
+  std::lock_guard lock(mutex_);
+  return timings_;
+}
+
 void acknowledgement_log::add_group(std::int64_t group) {
   std::lock_guard lock(mutex_);
   groups_.push_back(group);
 }
 
-savings_client::savings_client(int index, std::string token, server_gate& gate, acknowledgement_log& log)
-    : index_(index), token_(std::move(token)), gate_(gate), log_(log) {}
+savings_client::savings_client(int index, std::string token, server_gate& gate, acknowledgement_log& log,
+                               int cycles_per_group)
+    : index_(index), token_(std::move(token)), gate_(gate), log_(log), cycles_per_group_(cycles_per_group) {}
 
 std::optional<api_test::json_reply> savings_client::acknowledged(std::string_view target, const value& body,
                                                                  const std::string& key) {
@@ -83,7 +94,10 @@ std::optional<api_test::json_reply> savings_client::acknowledged(std::string_vie
       connection_->use_token(token_);
     }
     try {
+      const auto sent = std::chrono::steady_clock::now();
       auto reply = connection_->send("POST", target, bytes, headers);
+      const auto answered = std::chrono::steady_clock::now();
+      log_.add_timing({answered, std::chrono::duration<double, std::milli>(answered - sent).count()});
       if (reply.status == 200 || reply.status == 201) return reply;
       log_.fail("client " + std::to_string(index_) + ": POST " + std::string(target) + " key " + key +
                 " -> " + std::to_string(reply.status) + " " + reply.raw.body);
@@ -126,6 +140,7 @@ bool savings_client::new_group() {
     members_.push_back(member->json.at("id").as_int64());
   }
   day_ = ledger::calendar_date::from_ymd(2000, 1, 3).days_since_epoch();
+  cycles_in_group_ = 0;
   return true;
 }
 
@@ -196,7 +211,9 @@ void savings_client::run(const std::atomic<bool>& stop) {
   const auto last_start = ledger::calendar_date::from_ymd(2026, 1, 1).days_since_epoch();
   bool going = new_group();
   while (going && !stop) {
-    if (day_ > last_start) going = new_group();
+    if (day_ > last_start || (cycles_per_group_ > 0 && cycles_in_group_ == cycles_per_group_))
+      going = new_group();
+    ++cycles_in_group_;
     if (going) going = record_cycle(stop);
   }
   gate_.leave();

@@ -8,6 +8,7 @@
 #include "tests/reliability/restartable_server.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -35,17 +36,29 @@ class acknowledgement_log {
   std::vector<std::string> failures() const;
   std::size_t size() const;
   void add_group(std::int64_t group);
+  // How long an answered request took, stamped with when it ended (for the soak test's first and last
+  // minutes).
+  struct timing {
+    std::chrono::steady_clock::time_point at;
+    double milliseconds;
+  };
+  void add_timing(timing t);
+  std::vector<timing> timings() const;
 
  private:
   mutable std::mutex mutex_;
   std::vector<acknowledgement> acknowledged_;
   std::vector<std::int64_t> groups_;
   std::vector<std::string> failures_;
+  std::vector<timing> timings_;
 };
 
 class savings_client {
  public:
-  savings_client(int index, std::string token, server_gate& gate, acknowledgement_log& log);
+  // `cycles_per_group`: a new group after that many cycles (0: only when the dates run out), so a long run
+  // keeps each group's history the size of a real one.
+  savings_client(int index, std::string token, server_gate& gate, acknowledgement_log& log,
+                 int cycles_per_group = 0);
   // Records cycles until `stop` is set (checked between cycles and between requests, never in the middle
   // of a retry), the gate finishes, or a request gets an answer other than 200 or 201 (logged as a failure).
   void run(const std::atomic<bool>& stop);
@@ -69,6 +82,8 @@ class savings_client {
   int retries_ = 0;
   int groups_made_ = 0;
   int cycles_ = 0;
+  int cycles_per_group_ = 0;
+  int cycles_in_group_ = 0;
   std::int64_t group_ = 0;
   std::vector<std::int64_t> members_;
   std::int32_t day_ = 0;  // days since 1970-01-01 of the next cycle's start
