@@ -38,8 +38,8 @@ TEST_CASE("a backup taken under load restores, verifies and holds every operatio
   std::vector<std::unique_ptr<savings_client>> treasurers;
   for (int c = 0; c < 3; ++c) treasurers.push_back(std::make_unique<savings_client>(c, token, gate, log));
   gate.open(port);
-  std::vector<std::thread> threads;
-  for (auto& t : treasurers) threads.emplace_back([&t, &stop] { t->run(stop); });
+  load_threads threads(stop, gate);
+  for (auto& t : treasurers) threads.add([&t, &stop] { t->run(stop); });
 
   // Let the load build up, note what is acknowledged, then back up while it goes on.
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
@@ -50,9 +50,7 @@ TEST_CASE("a backup taken under load restores, verifies and holds every operatio
       server.run_cli({"backup", "--db", server.db_path().string(), copy.string()}, {}, &output);
   const auto after_backup = log.size();
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  stop = true;
-  for (auto& t : threads) t.join();
-  gate.finish();
+  threads.stop_and_join();
   INFO(output);
   REQUIRE(backed_up == 0);
   for (const auto& failure : log.failures()) FAIL(failure);

@@ -54,11 +54,11 @@ TEST_CASE("acknowledged operations survive SIGKILL of the server at any moment",
   acknowledgement_log log;
   std::atomic<bool> stop{false};
   std::vector<std::unique_ptr<savings_client>> treasurers;
-  std::vector<std::thread> threads;
+  load_threads threads(stop, gate);
   for (int c = 0; c < clients; ++c)
     treasurers.push_back(std::make_unique<savings_client>(c, token, gate, log));
   gate.open(port);
-  for (auto& t : treasurers) threads.emplace_back([&t, &stop] { t->run(stop); });
+  for (auto& t : treasurers) threads.add([&t, &stop] { t->run(stop); });
 
   const auto started = std::chrono::steady_clock::now();
   for (int kill = 1; kill <= kills; ++kill) {
@@ -67,7 +67,7 @@ TEST_CASE("acknowledged operations survive SIGKILL of the server at any moment",
     server.kill();
     gate.close();
     INFO("kill " << kill << " of " << kills);
-    REQUIRE(gate.wait_until_parked(clients, std::chrono::seconds(60)));
+    REQUIRE(gate.wait_until_parked(clients, std::chrono::seconds(120)));
     port = server.start();
 
     const auto acknowledged = log.acknowledged();
@@ -79,9 +79,7 @@ TEST_CASE("acknowledged operations survive SIGKILL of the server at any moment",
     for (const auto& failure : log.failures()) FAIL(failure);
     gate.open(port);
   }
-  stop = true;
-  gate.finish();
-  for (auto& t : threads) t.join();
+  threads.stop_and_join();
   for (const auto& failure : log.failures()) FAIL(failure);
 
   const auto acknowledged = log.acknowledged();

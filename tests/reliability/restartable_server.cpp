@@ -48,6 +48,8 @@ std::uint16_t restartable_server::start(const std::vector<std::string>& more_arg
   options.extra_args = extra_args_;
   options.extra_args.insert(options.extra_args.end(), more_args.begin(), more_args.end());
   options.working_directory = folder_.string();
+  // A start after a kill recovers the WAL; on a busy machine with a large file that can take a while.
+  options.start_timeout = std::chrono::seconds(120);
   process_ = std::make_unique<client::server_process>(std::move(options));
   return process_->port();
 }

@@ -206,7 +206,24 @@ bool savings_client::record_cycle(const std::atomic<bool>& stop) {
                          prefix + "share-out");
 }
 
+void load_threads::stop_and_join() {
+  stop_ = true;
+  gate_.finish();
+  for (auto& t : threads_)
+    if (t.joinable()) t.join();
+}
+
 void savings_client::run(const std::atomic<bool>& stop) {
+  try {
+    record_until(stop);
+  } catch (const std::exception& e) {
+    // An answer that is not what the API promises (a missing field, say) fails the test, not the process.
+    log_.fail("client " + std::to_string(index_) + ": " + e.what());
+  }
+  gate_.leave();
+}
+
+void savings_client::record_until(const std::atomic<bool>& stop) {
   // A new group when the next cycle would come too near today (no date may be in the future).
   const auto last_start = ledger::calendar_date::from_ymd(2026, 1, 1).days_since_epoch();
   bool going = new_group();
@@ -216,7 +233,6 @@ void savings_client::run(const std::atomic<bool>& stop) {
     ++cycles_in_group_;
     if (going) going = record_cycle(stop);
   }
-  gate_.leave();
 }
 
 }  // namespace samaki::reliability_test

@@ -10,9 +10,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace samaki::reliability_test {
@@ -69,6 +71,7 @@ class savings_client {
   std::optional<api_test::json_reply> acknowledged(std::string_view target, const boost::json::value& body,
                                                    const std::string& key);
   bool new_group();
+  void record_until(const std::atomic<bool>& stop);
   bool record_cycle(const std::atomic<bool>& stop);
   bool record(acknowledgement::kind what, std::string_view path, const boost::json::value& body,
               const std::string& key, std::optional<api_test::json_reply>* reply = nullptr);
@@ -87,6 +90,24 @@ class savings_client {
   std::int64_t group_ = 0;
   std::vector<std::int64_t> members_;
   std::int32_t day_ = 0;  // days since 1970-01-01 of the next cycle's start
+};
+
+// The load's threads: on stop_and_join, or when it goes (a failed REQUIRE leaving the test early too), the
+// stop flag is set, the gate finished and every thread joined, so a failure is reported, not std::terminate.
+class load_threads {
+ public:
+  load_threads(std::atomic<bool>& stop, server_gate& gate) : stop_(stop), gate_(gate) {}
+  ~load_threads() { stop_and_join(); }
+  load_threads(const load_threads&) = delete;
+  load_threads& operator=(const load_threads&) = delete;
+
+  void add(std::function<void()> body) { threads_.emplace_back(std::move(body)); }
+  void stop_and_join();
+
+ private:
+  std::atomic<bool>& stop_;
+  server_gate& gate_;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace samaki::reliability_test

@@ -73,10 +73,10 @@ TEST_CASE("mixed load for a while: no errors, bounded memory, steady latency", "
     treasurers.push_back(std::make_unique<savings_client>(c, token, gate, writes, 8));
   gate.open(port);
   const auto started = clock_type::now();
-  std::vector<std::thread> threads;
-  for (auto& t : treasurers) threads.emplace_back([&t, &stop] { t->run(stop); });
+  load_threads threads(stop, gate);
+  for (auto& t : treasurers) threads.add([&t, &stop] { t->run(stop); });
   for (int r = 0; r < 2; ++r) {
-    threads.emplace_back([&, r] {
+    threads.add([&, r] {
       api_client reader(port);
       reader.use_token(token);
       std::mt19937 rng(static_cast<unsigned>(r));
@@ -109,9 +109,7 @@ TEST_CASE("mixed load for a while: no errors, bounded memory, steady latency", "
   const auto rss_warm = rss_kib(server.process().pid());
   std::this_thread::sleep_for(started + std::chrono::seconds(seconds) - clock_type::now());
   const auto rss_end = rss_kib(server.process().pid());
-  stop = true;
-  gate.finish();
-  for (auto& t : threads) t.join();
+  threads.stop_and_join();
   const auto ended = clock_type::now();
 
   for (const auto& failure : writes.failures()) FAIL_CHECK(failure);
