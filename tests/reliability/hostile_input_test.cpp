@@ -45,14 +45,6 @@ struct side {
   std::int64_t group = 0, member = 0, entry = 0, operation = 0, cycle = 0, loan = 0, period = 0;
 };
 
-std::int64_t rss_kib(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
-  return 0;
-}
-
 // The route's pattern with this side's ids; `gid` replaces the group segment when given.
 std::string filled(std::string pattern, const side& s, const std::string& gid = {}) {
   const std::map<std::string, std::string> values = {
@@ -322,7 +314,7 @@ TEST_CASE("hostile requests to every endpoint get their 4xx, and nothing changes
   }
 
   const auto tables_before = samaki::api_test::table_checksums(server.db_path());
-  const auto rss_before = rss_kib(server.process().pid());
+  const auto rss_before = server.rss_kib();
   std::vector<std::string> wrong;
   api_client caller(port);
   for (const auto& c : cases) {
@@ -404,7 +396,7 @@ TEST_CASE("hostile requests to every endpoint get their 4xx, and nothing changes
   // Still up, memory bounded, and not one byte of the database changed.
   CHECK(server.process().running());
   CHECK(admin.get("/healthz").status == 200);
-  const auto rss_after = rss_kib(server.process().pid());
+  const auto rss_after = server.rss_kib();
   INFO("RSS " << rss_before << " KiB before, " << rss_after << " KiB after");
   std::cout << "hostile input: " << total << " requests; server RSS " << rss_before << " KiB before, "
             << rss_after << " KiB after\n";

@@ -54,6 +54,14 @@ std::uint16_t restartable_server::start(const std::vector<std::string>& more_arg
   return process_->port();
 }
 
+std::int64_t restartable_server::rss_kib() const {
+  std::ifstream status("/proc/" + std::to_string(process_->pid()) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
+  return 0;
+}
+
 void restartable_server::kill() {
   process_->kill_now();
   process_.reset();

@@ -32,6 +32,8 @@ class restartable_server {
   int stop();
 
   bool running() const { return process_ != nullptr; }
+  // The running server's resident memory (VmRSS), in KiB.
+  std::int64_t rss_kib() const;
   std::uint16_t port() const { return process_->port(); }
   client::server_process& process() { return *process_; }
   const std::filesystem::path& folder() const { return folder_; }

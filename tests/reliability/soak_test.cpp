@@ -26,14 +26,6 @@ int soak_seconds() {
   return text != nullptr && std::atoi(text) > 0 ? std::atoi(text) : 30;
 }
 
-std::int64_t rss_kib(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
-  return 0;
-}
-
 double p95(std::vector<double> values) {
   if (values.empty()) return 0;
   std::ranges::sort(values);
@@ -106,9 +98,9 @@ TEST_CASE("mixed load for a while: no errors, bounded memory, steady latency", "
   }
   // The server's memory once warmed up, then at the end.
   std::this_thread::sleep_for(std::chrono::seconds(std::min(5, seconds / 4)));
-  const auto rss_warm = rss_kib(server.process().pid());
+  const auto rss_warm = server.rss_kib();
   std::this_thread::sleep_for(started + std::chrono::seconds(seconds) - clock_type::now());
-  const auto rss_end = rss_kib(server.process().pid());
+  const auto rss_end = server.rss_kib();
   threads.stop_and_join();
   const auto ended = clock_type::now();
 
