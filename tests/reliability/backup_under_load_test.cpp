@@ -14,24 +14,11 @@
 using namespace samaki::reliability_test;
 using samaki::api_test::api_client;
 
-namespace {
-
-std::string sign_in_admin(restartable_server& server, std::uint16_t port) {
-  server.add_user("admin", "backup-admin-password", "admin");
-  api_client anonymous(port);
-  auto reply =
-      anonymous.post("/api/v1/auth/login", {{"username", "admin"}, {"password", "backup-admin-password"}});
-  REQUIRE(reply.status == 200);
-  return std::string(reply.json.at("token").as_string());
-}
-
-}  // namespace
-
 TEST_CASE("a backup taken under load restores, verifies and holds every operation acknowledged before it",
           "[backup]") {
   restartable_server server;
   const auto port = server.start();
-  const auto token = sign_in_admin(server, port);
+  const auto token = server.sign_in_admin();
   server_gate gate;
   acknowledgement_log log;
   std::atomic<bool> stop{false};
@@ -70,8 +57,8 @@ TEST_CASE("a backup taken under load restores, verifies and holds every operatio
 
 TEST_CASE("the daily backup script writes a verified copy and keeps the newest ones", "[backup]") {
   restartable_server server;
-  const auto port = server.start();
-  sign_in_admin(server, port);
+  server.start();
+  server.sign_in_admin();
   const auto folder = server.folder() / "backups";
   std::string output;
   // One run a day for five days, keeping three.

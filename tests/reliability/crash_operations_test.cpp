@@ -28,14 +28,6 @@ int kills_wanted() {
   return text != nullptr && std::atoi(text) > 0 ? std::atoi(text) : 20;
 }
 
-std::string admin_token(std::uint16_t port) {
-  api_client anonymous(port);
-  auto reply =
-      anonymous.post("/api/v1/auth/login", {{"username", "admin"}, {"password", "crash-admin-password"}});
-  REQUIRE(reply.status == 200);
-  return std::string(reply.json.at("token").as_string());
-}
-
 }  // namespace
 
 TEST_CASE("acknowledged operations survive SIGKILL of the server at any moment", "[crash]") {
@@ -43,8 +35,7 @@ TEST_CASE("acknowledged operations survive SIGKILL of the server at any moment",
   constexpr int clients = 4;
   restartable_server server;
   auto port = server.start();
-  server.add_user("admin", "crash-admin-password", "admin");
-  const auto token = admin_token(port);
+  const auto token = server.sign_in_admin();
 
   std::uint64_t seed = Catch::rngSeed() != 0 ? Catch::rngSeed() : std::random_device{}();
   INFO("seed " << seed << " (run with --rng-seed to repeat)");

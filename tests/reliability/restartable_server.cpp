@@ -1,5 +1,7 @@
 #include "tests/reliability/restartable_server.hpp"
 
+#include "tests/api/http_client.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,6 +100,15 @@ void restartable_server::add_user(const std::string& username, const std::string
   if (run_cli({"user", "add", "--db", db_path().string(), "--username", username, "--role", role},
               password + "\n", &output) != 0)
     throw std::runtime_error("samaki user add failed: " + output);
+}
+
+std::string restartable_server::sign_in_admin() const {
+  const std::string password = "reliability-admin-password";
+  add_user("admin", password, "admin");
+  api_test::api_client anonymous(port());
+  auto reply = anonymous.post("/api/v1/auth/login", {{"username", "admin"}, {"password", password}});
+  if (reply.status != 200) throw std::runtime_error("admin sign-in failed: " + reply.raw.body);
+  return std::string(reply.json.at("token").as_string());
 }
 
 void server_gate::open(std::uint16_t port) {

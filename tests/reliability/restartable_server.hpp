@@ -43,6 +43,8 @@ class restartable_server {
   // its output goes to `output`.
   int run_cli(const std::vector<std::string>& args, const std::string& input = {},
               std::string* output = nullptr) const;
+  // An admin ("admin") added to the database and signed in on the running server: the session's token.
+  std::string sign_in_admin() const;
   // `samaki user add` for a user with this role and password.
   void add_user(const std::string& username, const std::string& password, const std::string& role) const;
 

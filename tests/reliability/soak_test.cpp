@@ -48,15 +48,7 @@ TEST_CASE("mixed load for a while: no errors, bounded memory, steady latency", "
   const auto seconds = soak_seconds();
   restartable_server server;
   const auto port = server.start();
-  server.add_user("admin", "soak-admin-password", "admin");
-  std::string token;
-  {
-    api_client anonymous(port);
-    auto login =
-        anonymous.post("/api/v1/auth/login", {{"username", "admin"}, {"password", "soak-admin-password"}});
-    REQUIRE(login.status == 200);
-    token = std::string(login.json.at("token").as_string());
-  }
+  const auto token = server.sign_in_admin();
   server_gate gate;
   acknowledgement_log writes, reads;
   std::atomic<bool> stop{false};
