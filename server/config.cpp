@@ -186,6 +186,8 @@ const std::vector<setting_field>& fields() {
       sync_field("synchronous"),
       integer_field(
           "writer_batch_max", [](settings & s) -> auto& { return s.writer_batch_max; }, 1, 100000),
+      integer_field(
+          "db_max_pages", [](settings & s) -> auto& { return s.db_max_pages; }, 0, 4294967294),
       text_field(
           "web_root", [](settings & s) -> auto& { return s.web_root; }),
       text_field("log_level", [](settings & s) -> auto& { return s.log_level; },

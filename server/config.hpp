@@ -50,6 +50,8 @@ struct settings {
   std::size_t hash_queue_limit = 8;
   sync_mode synchronous = sync_mode::full;
   std::size_t writer_batch_max = 256;
+  // Pages the database may grow to (0: as far as the disk allows); beyond, writes fail with storage_full.
+  std::int64_t db_max_pages = 0;
   std::string web_root = "web";
   std::string log_level = "info";
   int timezone_offset_minutes = 420;  // Cambodia, UTC+7: what "today" means for value dates

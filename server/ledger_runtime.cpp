@@ -7,6 +7,7 @@ ledger::store_options store_options_from(const settings& config) {
   options.path = config.db_path;
   options.synchronous_full = config.synchronous == sync_mode::full;
   options.max_batch = config.writer_batch_max;
+  options.max_pages = config.db_max_pages;
   options.timezone_offset_minutes = config.timezone_offset_minutes;
   return options;
 }

@@ -9,8 +9,8 @@ namespace {
 
 // One account's lines (a run of `lines` in date order) with running balances from the opening.
 ledger_account account_ledger(const account_info& a, int128 opening_net,
-                              std::vector<dated_line>::const_iterator first,
-                              std::vector<dated_line>::const_iterator last) {
+                              std::vector<ledger_line>::const_iterator first,
+                              std::vector<ledger_line>::const_iterator last) {
   ledger_account out{a, natural_money(a, opening_net), {}, {}, {}, {}};
   int128 running = opening_net, debits = 0, credits = 0;
   for (auto it = first; it != last; ++it) {
@@ -27,6 +27,12 @@ ledger_account account_ledger(const account_info& a, int128 opening_net,
   return out;
 }
 
+// Orders lines by account id against an account id, either way round, for std::equal_range.
+struct line_account_order {
+  bool operator()(const ledger_line& line, std::int64_t account) const { return line.account < account; }
+  bool operator()(std::int64_t account, const ledger_line& line) const { return account < line.account; }
+};
+
 }  // namespace
 
 error unknown_account_error(const std::string& code) {
@@ -34,15 +40,16 @@ error unknown_account_error(const std::string& code) {
 }
 
 general_ledger build_general_ledger(const group_books& books, const account_nets& opening,
-                                    const std::vector<dated_line>& lines, const account_info* only,
+                                    const std::vector<ledger_line>& lines, const account_info* only,
                                     const std::optional<calendar_date>& from,
                                     const std::optional<calendar_date>& to) {
   auto openings = per_account(opening);
   general_ledger out{from, to, {}};
   for (const auto& a : books.accounts) {
     if (only && only->id != a.id) continue;
-    // Lines come sorted by account id; this account's run of them.
-    auto [first, last] = std::ranges::equal_range(lines, a.id.value, {}, &dated_line::account);
+    // Lines come sorted by account id; this account's run of them. (std::equal_range: clang 14, which the
+    // fuzz build uses, cannot compile libstdc++ 12's std::ranges::equal_range here.)
+    auto [first, last] = std::equal_range(lines.begin(), lines.end(), a.id.value, line_account_order{});
     auto it = openings.find(a.id.value);
     int128 opening_net = it == openings.end() ? 0 : it->second;
     if (!only && first == last && opening_net == 0) continue;

@@ -40,7 +40,7 @@ struct general_ledger {
 // From what was read: opening nets (nets_before `from`; empty when the period starts with the books) and
 // the period's lines (lines_between), of `only` or of every account.
 general_ledger build_general_ledger(const group_books& books, const account_nets& opening,
-                                    const std::vector<dated_line>& lines, const account_info* only,
+                                    const std::vector<ledger_line>& lines, const account_info* only,
                                     const std::optional<calendar_date>& from,
                                     const std::optional<calendar_date>& to);
 

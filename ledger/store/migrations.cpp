@@ -393,12 +393,14 @@ void migrate(sqlite::connection& db) {
     throw sqlite::sqlite_error(SQLITE_ERROR, "database schema version " + std::to_string(version) +
                                                  " is newer than this build (" +
                                                  std::to_string(schema_version()) + ")");
-  for (auto step = version; step < schema_version(); ++step) {
-    sqlite::transaction tx(db);
+  if (version == schema_version()) return;
+  // Every step in one transaction: an upgrade that fails at any step leaves the file as it was, at its old
+  // version, for the old build to go on with.
+  sqlite::transaction tx(db);
+  for (auto step = version; step < schema_version(); ++step)
     db.exec(migrations[static_cast<std::size_t>(step)]);
-    db.exec("PRAGMA user_version = " + std::to_string(step + 1));
-    tx.commit();
-  }
+  db.exec("PRAGMA user_version = " + std::to_string(schema_version()));
+  tx.commit();
 }
 
 }  // namespace samaki::ledger

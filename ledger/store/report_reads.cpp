@@ -76,10 +76,10 @@ account_nets movements(sqlite::connection& db, group_id group, const std::option
   return nets;
 }
 
-std::vector<dated_line> lines_between(sqlite::connection& db, group_id group,
-                                      std::optional<std::int64_t> account,
-                                      const std::optional<calendar_date>& from,
-                                      const std::optional<calendar_date>& to) {
+std::vector<ledger_line> lines_between(sqlite::connection& db, group_id group,
+                                       std::optional<std::int64_t> account,
+                                       const std::optional<calendar_date>& from,
+                                       const std::optional<calendar_date>& to) {
   // The entry's member: the one member its lines name, when they name exactly one.
   auto s = db.prepare(
       "SELECT l.account_id, e.id, e.seq, e.date, e.memo, l.member_id, l.debit, l.credit, "
@@ -91,9 +91,9 @@ std::vector<dated_line> lines_between(sqlite::connection& db, group_id group,
   s->bind(1, group.value).bind(2, account);
   bind_optional_date(*s, 3, from);
   bind_optional_date(*s, 4, to);
-  std::vector<dated_line> out;
+  std::vector<ledger_line> out;
   while (s->step()) {
-    dated_line line;
+    ledger_line line;
     line.account = s->column_int(0);
     line.entry = entry_id{s->column_int(1)};
     line.seq = s->column_int(2);

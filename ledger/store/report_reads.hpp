@@ -31,8 +31,10 @@ account_nets nets_before(sqlite::connection& db, group_id group, calendar_date d
 account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
                        const std::optional<calendar_date>& to, bool without_closing);
 
-// One line with its entry, for ledgers and cash books.
-struct dated_line {
+// One line with its entry, for ledgers and cash books. (Not `dated_line`: book_reads.hpp has a different
+// struct of that name in this namespace, and two definitions of one name break the one-definition rule:
+// the sanitizers found one's vector code reading the other's members.)
+struct ledger_line {
   std::int64_t account = 0;
   entry_id entry;
   std::int64_t seq = 0;
@@ -44,9 +46,9 @@ struct dated_line {
 };
 // Lines of the group's entries dated from `from` to `to` (open ends when absent), of one account or all,
 // by account id, then date, seq and line number: the order running balances are taken in.
-std::vector<dated_line> lines_between(sqlite::connection& db, group_id group,
-                                      std::optional<std::int64_t> account,
-                                      const std::optional<calendar_date>& from,
-                                      const std::optional<calendar_date>& to);
+std::vector<ledger_line> lines_between(sqlite::connection& db, group_id group,
+                                       std::optional<std::int64_t> account,
+                                       const std::optional<calendar_date>& from,
+                                       const std::optional<calendar_date>& to);
 
 }  // namespace samaki::ledger

@@ -36,6 +36,7 @@ struct writer_connection {
     // A bigger page cache keeps the indexes of a long history in memory.
     db.exec("PRAGMA cache_size = -65536");
     migrate(db);
+    if (options.max_pages > 0) db.exec("PRAGMA max_page_count = " + std::to_string(options.max_pages));
     // Commits only append to the WAL; the checkpointer copies it back, off the writer's path.
     wal.emplace(options.path, options.synchronous_full, 1000);
     sqlite3_wal_hook(db.handle(), &writer_connection::on_commit, &*wal);
@@ -48,6 +49,23 @@ struct writer_connection {
   sqlite::connection db;
   std::optional<checkpointer> wal;
 };
+
+// What a caller hears when SQLite could not write: a full disk and a failing one are named, so a client
+// can tell them from a bug; `otherwise` for everything else.
+error write_failure(const std::exception& e, error otherwise) {
+  const auto* failure = dynamic_cast<const sqlite::sqlite_error*>(&e);
+  if (failure == nullptr) return otherwise;
+  switch (failure->code & 0xff) {
+    case SQLITE_FULL:
+      return error(errc::unavailable,
+                   "the database has no room to grow: nothing was written; try again when space is freed",
+                   {{"reason", "storage_full"}});
+    case SQLITE_IOERR:
+      return error(errc::unavailable, "the disk failed to write: nothing was written; try again",
+                   {{"reason", "io_error"}});
+    default: return otherwise;
+  }
+}
 
 }  // namespace
 
@@ -151,7 +169,7 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
           }
         } catch (const std::exception& e) {
           spdlog::error("writer: work failed: {}", e.what());
-          batch[i]->fail(error(errc::internal, "the ledger could not store this"));
+          batch[i]->fail(write_failure(e, error(errc::internal, "the ledger could not store this")));
           replay = true;
         }
         if (replay) taken_out[i] = true;
@@ -174,7 +192,7 @@ void store::run_batch(std::deque<std::unique_ptr<job>>& batch) {
   } catch (const std::exception& e) {
     spdlog::error("writer: batch of {} failed to commit: {}", batch.size(), e.what());
     context_->invalidate();
-    error failure(errc::unavailable, "the ledger could not commit; try again");
+    auto failure = write_failure(e, error(errc::unavailable, "the ledger could not commit; try again"));
     for (std::size_t i = 0; i < batch.size(); ++i)
       if (!taken_out[i]) batch[i]->fail(failure);
     report.failed = batch.size();

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <future>
@@ -29,6 +30,9 @@ struct store_options {
   // Debugging: run every batch, roll it back, and run it again before committing, so work that is not
   // safe to run twice (batch replay depends on it) shows up in tests. The unit tests' stores set it.
   bool rehearse_batches = false;
+  // PRAGMA max_page_count for the writer when not 0: the database may grow to this many pages and no
+  // further, as if the disk were full (tests of a full disk; a cap on the file's size).
+  std::int64_t max_pages = 0;
 };
 
 // What the writer did in one batch, for metrics.

@@ -1,10 +1,8 @@
 // The authorisation matrix, generated from the route table: every route × every role × the caller's own
 // group and another group, each with its expected outcome, against a real server. A route added without
 // a row here fails the test, and so does a row whose route is gone.
-#include "server/api/api_routes.hpp"
-#include "server/api/system_routes.hpp"
-#include "server/service.hpp"
 #include "tests/api/ledger_test_support.hpp"
+#include "tests/api/route_table.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -93,19 +91,6 @@ const std::map<std::string, expected_access>& matrix() {
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
   };
   return rows;
-}
-
-// Every route the service registers, as "METHOD pattern".
-std::vector<std::pair<std::string, std::string>> route_table() {
-  server::settings config;
-  config.db_threads = 1;
-  server::service service(config);
-  server::add_system_routes(service);
-  server::add_api_routes(service);
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : service.routes.routes())
-    out.emplace_back(std::string(server::to_std(server::http::to_string(r.method))), r.pattern.label());
-  return out;
 }
 
 // The ids one side of the matrix uses: a group, a member in it (the member user's own in group A), an

@@ -1,4 +1,5 @@
 #include "tests/api/ledger_test_support.hpp"
+#include "tests/api/table_checksums.hpp"
 
 #include "ledger/journal/hash_chain.hpp"
 #include "ledger/store/sqlite.hpp"
@@ -127,8 +128,12 @@ std::vector<http_header> idempotency(std::string key) {
 }
 
 std::vector<std::string> table_checksums(const test_server& server) {
+  return table_checksums(db_path(server));
+}
+
+std::vector<std::string> table_checksums(const std::filesystem::path& path) {
   using namespace samaki::ledger;
-  sqlite::connection db(db_path(server).string(), sqlite::open_mode::read_only);
+  sqlite::connection db(path.string(), sqlite::open_mode::read_only);
   std::vector<std::string> tables;
   {
     sqlite::statement s(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
