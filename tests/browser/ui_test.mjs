@@ -282,8 +282,9 @@ async function staff(browser, base, lang, shots) {
   await page.click(`a.group-card[href="#/g/${coop.id}"]`);
   await screen(page, "group");
   await looksRight(page, lang, "31-staff-cooperative", shots);
+  // A cooperative's home lists its operations; staff may open one but not reverse it.
   await page.click("a.entry");
-  await screen(page, "entry");
+  await screen(page, "operation-record");
   assert.equal(await page.locator("a.button.danger").count(), 0, "staff cannot reverse");
   await page.goto(`${base}/#/g/${coop.id}/members`);
   await screen(page, "members");
