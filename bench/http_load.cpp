@@ -73,7 +73,7 @@ struct options {
   // Need --server: an admin, a group and members are made first. Each with its share of the requests.
   std::vector<std::pair<std::string, unsigned>> ledger_scenarios;
   int members = 25;
-  int groups = 1000;  // for the meeting scenario
+  int groups = 1000;         // for the meeting scenario
   int idle_connections = 0;  // after the load: hold this many idle connections and report server memory
 };
 

@@ -75,7 +75,8 @@ ledger_fixture set_up_ledger(std::uint16_t port, int members) {
   return f;
 }
 
-void add_meeting_groups(ledger_fixture& f, std::uint16_t port, int groups, int members, unsigned connections) {
+void add_meeting_groups(ledger_fixture& f, std::uint16_t port, int groups, int members,
+                        unsigned connections) {
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   const auto start = std::chrono::year_month_day{today - std::chrono::days{30}};
   char start_text[16];
@@ -138,8 +139,8 @@ std::vector<ledger_request> ledger_requests(const std::string& scenario, const l
     out.push_back({"GET", group_path + "/accounts", "", false});
   } else if (scenario == "meeting") {
     if (f.meeting_groups.empty()) throw std::invalid_argument("the meeting scenario needs meeting groups");
-    const auto today = std::chrono::year_month_day{
-        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    const auto today =
+        std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(today.year()),
                   static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
@@ -148,8 +149,8 @@ std::vector<ledger_request> ledger_requests(const std::string& scenario, const l
       for (auto member : g.members)
         rows.push_back(boost::json::object{{"member_id", member}, {"shares", 1}, {"social_fund", true}});
       out.push_back({"POST", "/api/v1/groups/" + std::to_string(g.group) + "/operations",
-                     boost::json::serialize(
-                         boost::json::object{{"type", "meeting"}, {"date", date}, {"members", std::move(rows)}}),
+                     boost::json::serialize(boost::json::object{
+                         {"type", "meeting"}, {"date", date}, {"members", std::move(rows)}}),
                      true});
     }
   } else if (scenario == "trial-balance") {

@@ -108,11 +108,12 @@ demo_result load_demo(store& s, const demo_progress& progress) {
   };
   auto hashes = even.get();
   hashes.merge(odd.get());
-  for (const auto& [u, note] : plans) {
+  for (const auto& plan : plans) {  // no structured binding: clang 14 cannot capture one in a lambda
+    const auto& u = plan.user;
     run<user_info>(
         s, [u, hash = hashes.at(u.username)](write_context& ctx) { return create_user(ctx, u, hash); },
         "user " + u.username);
-    out.logins.push_back({u.username, u.password, std::string(role_name(u.role)), note});
+    out.logins.push_back({u.username, u.password, std::string(role_name(u.role)), plan.note});
   }
   if (progress) progress("logins", total, total);
   out.loaded = true;

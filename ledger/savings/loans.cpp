@@ -110,8 +110,7 @@ loan_position position_at(const loan_record& loan, calendar_date day) {
       p.principal_paid = plus(p.principal_paid, payment.principal);
     }
   }
-  p.outstanding =
-      at_least_zero(minus(minus(loan.terms.principal, p.principal_paid), p.written_off));
+  p.outstanding = at_least_zero(minus(minus(loan.terms.principal, p.principal_paid), p.written_off));
   if (written_off && p.outstanding.is_zero()) {
     p.status = loan_status::written_off;
     return p;

@@ -18,16 +18,21 @@
 #include "ledger/store/coop_records.hpp"
 #include "ledger/store/write_context.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace samaki::ledger::operations {
 namespace {
 
-// The appropriation entry: Dr 3060 for the total, each share credited where it goes.
-std::optional<draft_entry> appropriation_entry(const appropriation_sheet& s, calendar_date on,
-                                               std::string memo) {
-  if (!s.total.is_positive()) return std::nullopt;
-  draft_entry e{on, std::move(memo), {line_of("3060", std::nullopt, side::debit, s.total)}, std::nullopt, {}};
+// The appropriation: Dr 3060 for the total, each share credited where it goes. A large cooperative's
+// credits (three a member) pass the most lines an entry may hold, so they are split over entries of at
+// most max_lines_per_entry lines, each with its own Dr 3060 for what it credits ("k of n" in the memo).
+std::vector<draft_entry> appropriation_entries(const appropriation_sheet& s, calendar_date on,
+                                               const std::string& memo) {
+  if (!s.total.is_positive()) return {};
+  std::vector<draft_line> credits;
   auto credit = [&](std::string_view account, std::optional<member_id> member, const money& amount) {
-    if (amount.is_positive()) e.lines.push_back(line_of(account, member, side::credit, amount));
+    if (amount.is_positive()) credits.push_back(line_of(account, member, side::credit, amount));
   };
   credit("3030", std::nullopt, s.reserve);
   credit("3040", std::nullopt, s.education);
@@ -36,7 +41,21 @@ std::optional<draft_entry> appropriation_entry(const appropriation_sheet& s, cal
     credit("2050", m.member, m.refund_cash);
     credit("3050", m.member, m.refund_retained);
   }
-  return e;
+  const std::size_t per_entry = max_lines_per_entry - 1;  // and the debit
+  const std::size_t count = (credits.size() + per_entry - 1) / per_entry;
+  std::vector<draft_entry> out;
+  for (std::size_t k = 0; k < count; ++k) {
+    auto first = credits.begin() + static_cast<std::ptrdiff_t>(k * per_entry);
+    auto last = credits.begin() + static_cast<std::ptrdiff_t>(std::min(credits.size(), (k + 1) * per_entry));
+    auto total = money::zero(s.total.currency());
+    for (auto it = first; it != last; ++it) total = plus(total, it->amount);
+    auto part =
+        count == 1 ? memo : memo + " (" + std::to_string(k + 1) + " of " + std::to_string(count) + ")";
+    draft_entry e{on, std::move(part), {line_of("3060", std::nullopt, side::debit, total)}, std::nullopt, {}};
+    e.lines.insert(e.lines.end(), first, last);
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 result<apply_step> plan(operation_context& ctx, const field_reader& f) {
@@ -63,8 +82,8 @@ result<apply_step> plan(operation_context& ctx, const field_reader& f) {
     if (*closing)
       if (auto posted = run.post(std::move(**closing)); !posted) return posted.error();
     auto memo = memo_or(run, "Appropriation of the surplus of " + std::to_string(sheet.year));
-    if (auto e = appropriation_entry(sheet, through, memo))
-      if (auto posted = run.post(std::move(*e)); !posted) return posted.error();
+    for (auto& e : appropriation_entries(sheet, through, memo))
+      if (auto posted = run.post(std::move(e)); !posted) return posted.error();
     insert_appropriation(run.books(), run.info().id, run.id(), sheet);
     auto period = close_period(run.books(),
                                period_close{run.info().id, through, period_kind::year, run.request().author});

@@ -1,6 +1,7 @@
 // A cooperative's year end seals the year: the seal still verifies after later postings, as its code and as
 // the six words of either list; an entry rewritten before the seal (triggers dropped, as an attacker with the
 // database file would) makes every form of it fail.
+#include "ledger/journal/posting_rules.hpp"
 #include "ledger/reports/verify.hpp"
 #include "ledger/seal.hpp"
 #include "ledger/store/rows.hpp"
@@ -68,4 +69,42 @@ TEST_CASE(
     CHECK_FALSE(report.ok);
     CHECK(report.seal_ok == std::optional<bool>(false));
   }
+}
+
+TEST_CASE("a year end of more members than one entry's lines splits the appropriation into balanced entries",
+          "[coop][year_end]") {
+  ledger_fixture f;
+  must_record(f, f.coop.id, "bylaws", "2025-01-01",
+              {{"reserve_percent", text("10")},
+               {"education_percent", text("5")},
+               {"dividend_cap_percent", text("8")},
+               {"patronage_percent", text("40")},
+               {"patronage_cash_percent", text("60")},
+               {"cash_unit", text("100")}});
+  // 200 members with share capital and business: three credits each, past one entry's 500 lines.
+  for (int i = 0; i < 200; ++i) {
+    auto m = make_member(*f.db, f.coop.id, "Member " + std::to_string(i));
+    must_record(
+        f, f.coop.id, "share_capital", "2025-02-01",
+        {{"member_id", field_value{m.value}}, {"amount", text("100000")}, {"direction", text("buy")}});
+    must_record(f, f.coop.id, "produce_purchase", "2025-03-01",
+                {{"member_id", field_value{m.value}},
+                 {"crop", text("paddy")},
+                 {"quantity_kg", text("100")},
+                 {"price_per_kg", text("1000")}});
+  }
+  must_record(f, f.coop.id, "produce_sale", "2025-04-01",
+              {{"buyer", text("Mill")},
+               {"crop", text("paddy")},
+               {"quantity_kg", text("20000")},
+               {"price_per_kg", text("1500")}});
+  auto closed = must_record(f, f.coop.id, "year_end", "2026-01-10",
+                            {{"year", field_value{std::int64_t{2025}}}, {"dividend_percent", text("5")}});
+  std::size_t appropriation_entries = 0;
+  for (const auto& e : closed.record.entries) {
+    CHECK(e.lines.size() <= max_lines_per_entry);
+    if (e.lines.front().account == "3060" && e.lines.front().side == side::debit) ++appropriation_entries;
+  }
+  CHECK(appropriation_entries >= 2);
+  CHECK(closed.record.entries.back().memo.find(" of ") != std::string::npos);
 }
