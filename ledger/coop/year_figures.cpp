@@ -1,6 +1,7 @@
 #include "ledger/coop/year_figures.hpp"
 
 #include "ledger/store/book_reads.hpp"
+#include "ledger/store/report_reads.hpp"
 #include "ledger/store/rows.hpp"
 
 namespace samaki::ledger {
@@ -20,9 +21,11 @@ year_figures read_year_figures(sqlite::connection& db, const group_info& group, 
   out.year = year;
   std::int64_t surplus = 0;
   auto balances = balances_as_of(db, group.id, through);
-  std::optional<std::int64_t> capital_account;
+  std::optional<std::int64_t> capital_account, inputs_sold, produce_bought;
   for (const auto& a : load_accounts(db, group.id)) {
     if (a.code == "3010") capital_account = a.id.value;
+    if (a.code == "4010") inputs_sold = a.id.value;
+    if (a.code == "5020") produce_bought = a.id.value;
     if ((a.type != account_type::income && a.type != account_type::expense) ||
         !(a.currency == group.currency))
       continue;
@@ -32,11 +35,12 @@ year_figures read_year_figures(sqlite::connection& db, const group_info& group, 
   for (const auto& [key, balance] : balances)
     if (capital_account && key.first == *capital_account && key.second != 0 && balance != 0)
       out.share_capital[key.second] = -balance;
-  for (const auto& l : lines_between(db, group.id, first_day_of_year(year), through)) {
-    if (!l.member || l.closing) continue;
-    const auto signed_amount = l.direction == side::debit ? l.amount : -l.amount;
-    if (l.account == "4010") out.business[l.member->value] -= signed_amount;  // input sold to them
-    if (l.account == "5020") out.business[l.member->value] += signed_amount;  // produce bought from them
+  // A member's business: inputs sold to them (credits to 4010) and produce bought from them (debits to 5020).
+  for (const auto& [key, net] : attributed_movements(db, group.id, first_day_of_year(year), through)) {
+    const auto [account, member] = key;
+    if (member == 0) continue;
+    if (account == inputs_sold) out.business[member] -= static_cast<std::int64_t>(net);
+    if (account == produce_bought) out.business[member] += static_cast<std::int64_t>(net);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include "ledger/store/rows.hpp"
 
+#include <string>
 #include <string_view>
 
 namespace samaki::ledger {
@@ -10,11 +11,18 @@ namespace {
 // Sums per account and member in one grouped query. SQLite's SUM fails on passing int64 even where the
 // total fits (turnover can, balances cannot), so each amount is summed as its high and low 32 bits and
 // joined here in 128 bits: neither part can overflow before some 2^31 lines.
-constexpr std::string_view grouped_sums =
-    "SELECT l.account_id, CASE WHEN a.member_ledger = 1 THEN COALESCE(l.member_id, 0) ELSE 0 END AS m, "
-    "SUM(l.debit >> 32), SUM(l.debit & 4294967295), SUM(l.credit >> 32), SUM(l.credit & 4294967295) "
-    "FROM entries e JOIN lines l ON l.entry_id = e.id JOIN accounts a ON a.id = l.account_id "
-    "WHERE e.group_id = ?1 AND ";
+// `member` is the grouping's member column: the member of a member ledger (as in balances), or any member
+// the line names (attribution).
+std::string sums_grouped_by(std::string_view member) {
+  return "SELECT l.account_id, " + std::string(member) +
+         " AS m, SUM(l.debit >> 32), SUM(l.debit & 4294967295), SUM(l.credit >> 32), "
+         "SUM(l.credit & 4294967295) FROM entries e JOIN lines l ON l.entry_id = e.id JOIN accounts a ON "
+         "a.id "
+         "= l.account_id WHERE e.group_id = ?1 AND ";
+}
+const std::string grouped_sums =
+    sums_grouped_by("CASE WHEN a.member_ledger = 1 THEN COALESCE(l.member_id, 0) ELSE 0 END");
+const std::string attributed_sums = sums_grouped_by("COALESCE(l.member_id, 0)");
 
 // The entries that closed income and expenses, and reversals of them.
 constexpr std::string_view not_closing =
@@ -46,7 +54,7 @@ account_nets balances_less_lines(sqlite::connection& db, group_id group, std::st
     while (s->step()) nets[{s->column_int(0), s->column_int(1)}] += s->column_int(2);
   }
   if (!cut) return nets;
-  auto s = db.prepare(std::string(grouped_sums) + "e.date " + std::string(after) + " GROUP BY 1, 2");
+  auto s = db.prepare(grouped_sums + "e.date " + std::string(after) + " GROUP BY 1, 2");
   s->bind(1, group.value).bind(2, cut->to_string());
   add_grouped(*s, -1, nets);
   return nets;
@@ -62,11 +70,13 @@ account_nets nets_before(sqlite::connection& db, group_id group, calendar_date d
   return balances_less_lines(db, group, ">= ?2", day);
 }
 
-account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
-                       const std::optional<calendar_date>& to, bool without_closing) {
-  auto s =
-      db.prepare(std::string(grouped_sums) + "(?2 IS NULL OR e.date >= ?2) AND (?3 IS NULL OR e.date <= ?3)" +
-                 std::string(not_closing) + " GROUP BY 1, 2");
+namespace {
+
+account_nets movements_summed(sqlite::connection& db, const std::string& sums, group_id group,
+                              const std::optional<calendar_date>& from,
+                              const std::optional<calendar_date>& to, bool without_closing) {
+  auto s = db.prepare(sums + "(?2 IS NULL OR e.date >= ?2) AND (?3 IS NULL OR e.date <= ?3)" +
+                      std::string(not_closing) + " GROUP BY 1, 2");
   s->bind(1, group.value);
   bind_optional_date(*s, 2, from);
   bind_optional_date(*s, 3, to);
@@ -74,6 +84,18 @@ account_nets movements(sqlite::connection& db, group_id group, const std::option
   account_nets nets;
   add_grouped(*s, 1, nets);
   return nets;
+}
+
+}  // namespace
+
+account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
+                       const std::optional<calendar_date>& to, bool without_closing) {
+  return movements_summed(db, grouped_sums, group, from, to, without_closing);
+}
+
+account_nets attributed_movements(sqlite::connection& db, group_id group, calendar_date from,
+                                  calendar_date to) {
+  return movements_summed(db, attributed_sums, group, from, to, true);
 }
 
 std::vector<ledger_line> lines_between(sqlite::connection& db, group_id group,

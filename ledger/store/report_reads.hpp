@@ -30,6 +30,10 @@ account_nets nets_before(sqlite::connection& db, group_id group, calendar_date d
 // reversals of them are left out: they move a result, they are not income or expense.
 account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
                        const std::optional<calendar_date>& to, bool without_closing);
+// The same from `from` to `to`, closing entries left out, by every member a line names (attribution on
+// income and expense accounts included; 0 for none): a member's business in one grouped query.
+account_nets attributed_movements(sqlite::connection& db, group_id group, calendar_date from,
+                                  calendar_date to);
 
 // One line with its entry, for ledgers and cash books. (Not `dated_line`: book_reads.hpp has a different
 // struct of that name in this namespace, and two definitions of one name break the one-definition rule:
