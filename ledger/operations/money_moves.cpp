@@ -1,5 +1,7 @@
 #include "ledger/operations/money_moves.hpp"
 
+#include "ledger/journal/posting_rules.hpp"
+
 #include "ledger/operations/cash_rules.hpp"
 #include "ledger/store/write_context.hpp"
 
@@ -80,6 +82,31 @@ std::string memo_or(const operation_context& ctx, std::string fallback) {
 draft_line line_of(std::string_view account, std::optional<member_id> member, side direction,
                    const money& amount) {
   return draft_line{std::string(account), member, direction, amount, ""};
+}
+
+std::vector<draft_entry> entries_within_line_limit(calendar_date on, const std::string& memo,
+                                                   std::string_view account, side balancing_side,
+                                                   balancing_line where,
+                                                   const std::vector<draft_line>& lines) {
+  if (lines.empty()) return {};
+  const std::size_t per_entry = max_lines_per_entry - 1;  // and the balancing line
+  const std::size_t parts = (lines.size() + per_entry - 1) / per_entry;
+  std::vector<draft_entry> out;
+  for (std::size_t k = 0; k < parts; ++k) {
+    auto first = lines.begin() + static_cast<std::ptrdiff_t>(k * per_entry);
+    auto last = lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), (k + 1) * per_entry));
+    auto total = money::zero(first->amount.currency());
+    for (auto it = first; it != last; ++it) total = plus(total, it->amount);
+    auto part_memo =
+        parts == 1 ? memo : memo + " (" + std::to_string(k + 1) + " of " + std::to_string(parts) + ")";
+    draft_entry e{on, std::move(part_memo), {}, std::nullopt, {}};
+    const auto balancing = line_of(account, std::nullopt, balancing_side, total);
+    if (where == balancing_line::first) e.lines.push_back(balancing);
+    e.lines.insert(e.lines.end(), first, last);
+    if (where == balancing_line::last) e.lines.push_back(balancing);
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 money member_balance(operation_context& ctx, const account_info& account, member_id member) {

@@ -40,6 +40,17 @@ std::string memo_or(const operation_context& ctx, std::string fallback);
 draft_line line_of(std::string_view account, std::optional<member_id> member, side direction,
                    const money& amount);
 
+enum class balancing_line { first, last };
+
+// Lines made whole by one line on `account` (a line a member, say), as entries within the lines an entry
+// may hold (max_lines_per_entry): each part gets its own balancing line on `balancing_side` for what its
+// lines move, placed first or last, and "(k of n)" after the memo when there is more than one part. So an
+// operation for every member of a group of any size still posts; one part when it fits.
+std::vector<draft_entry> entries_within_line_limit(calendar_date on, const std::string& memo,
+                                                   std::string_view account, side balancing_side,
+                                                   balancing_line where,
+                                                   const std::vector<draft_line>& lines);
+
 // The balance of a member on a member ledger, in the account's natural sign.
 money member_balance(operation_context& ctx, const account_info& account, member_id member);
 

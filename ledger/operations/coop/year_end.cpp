@@ -24,9 +24,8 @@
 namespace samaki::ledger::operations {
 namespace {
 
-// The appropriation: Dr 3060 for the total, each share credited where it goes. A large cooperative's
-// credits (three a member) pass the most lines an entry may hold, so they are split over entries of at
-// most max_lines_per_entry lines, each with its own Dr 3060 for what it credits ("k of n" in the memo).
+// The appropriation: Dr 3060 for the total, each share credited where it goes (over several entries when a
+// large cooperative's three credits a member pass one entry's lines).
 std::vector<draft_entry> appropriation_entries(const appropriation_sheet& s, calendar_date on,
                                                const std::string& memo) {
   if (!s.total.is_positive()) return {};
@@ -41,21 +40,7 @@ std::vector<draft_entry> appropriation_entries(const appropriation_sheet& s, cal
     credit("2050", m.member, m.refund_cash);
     credit("3050", m.member, m.refund_retained);
   }
-  const std::size_t per_entry = max_lines_per_entry - 1;  // and the debit
-  const std::size_t count = (credits.size() + per_entry - 1) / per_entry;
-  std::vector<draft_entry> out;
-  for (std::size_t k = 0; k < count; ++k) {
-    auto first = credits.begin() + static_cast<std::ptrdiff_t>(k * per_entry);
-    auto last = credits.begin() + static_cast<std::ptrdiff_t>(std::min(credits.size(), (k + 1) * per_entry));
-    auto total = money::zero(s.total.currency());
-    for (auto it = first; it != last; ++it) total = plus(total, it->amount);
-    auto part =
-        count == 1 ? memo : memo + " (" + std::to_string(k + 1) + " of " + std::to_string(count) + ")";
-    draft_entry e{on, std::move(part), {line_of("3060", std::nullopt, side::debit, total)}, std::nullopt, {}};
-    e.lines.insert(e.lines.end(), first, last);
-    out.push_back(std::move(e));
-  }
-  return out;
+  return entries_within_line_limit(on, memo, "3060", side::debit, balancing_line::first, credits);
 }
 
 result<apply_step> plan(operation_context& ctx, const field_reader& f) {

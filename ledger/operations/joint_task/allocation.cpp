@@ -127,40 +127,40 @@ result<apply_step> plan(operation_context& ctx, const field_reader& f) {
         "the allocation (" + total.amount_text() + ") is more than the surplus (" +
             record.surplus.amount_text() + ")",
         {{"rule", "surplus"}, {"limit", record.surplus.amount_text()}, {"value", total.amount_text()}});
-  draft_entry e{day,
-                memo_or(ctx, "Allocation: " + record.decision),
-                {line_of("3060", std::nullopt, side::debit, total)},
-                std::nullopt,
-                {}};
+  // Dr 3060 for the total; the credits over several entries when the members pass one entry's lines.
+  std::vector<draft_line> credits;
   if (record.village_fund.is_positive())
-    e.lines.push_back(line_of("3010", std::nullopt, side::credit, record.village_fund));
+    credits.push_back(line_of("3010", std::nullopt, side::credit, record.village_fund));
   if (record.reinvest.is_positive())
-    e.lines.push_back(line_of("3020", std::nullopt, side::credit, record.reinvest));
+    credits.push_back(line_of("3020", std::nullopt, side::credit, record.reinvest));
   for (const auto& m : record.members)
-    if (m.amount.is_positive()) e.lines.push_back(line_of("2020", m.member, side::credit, m.amount));
-  return apply_step(
-      [e = std::move(e), record = std::move(record), shared](operation_context& run) mutable -> result<void> {
-        auto closing = closing_entry_for(run.books(), run.group(), run.date());
-        if (!closing) return closing.error();
-        if (*closing)
-          if (auto posted = run.post(std::move(**closing)); !posted) return posted.error();
-        if (auto posted = run.post(e); !posted) return posted.error();
-        record.operation = run.id();
-        record.date = run.date();
-        insert_allocation(run.books(), run.info().id, record);
-        field_list members;
-        for (const auto& m : record.members)
-          members.push_back(field_value{field_map{{"member_id", field_value{m.member.value}},
-                                                  {"weight", field_value{m.weight}},
-                                                  {"amount", field_value{m.amount.amount_text()}}}});
-        auto& out = run.outcome();
-        out["surplus"] = field_value{record.surplus.amount_text()};
-        out["village_fund"] = field_value{record.village_fund.amount_text()};
-        out["reinvest"] = field_value{record.reinvest.amount_text()};
-        out["members_total"] = field_value{shared.amount_text()};
-        out["members"] = field_value{std::move(members)};
-        return {};
-      });
+    if (m.amount.is_positive()) credits.push_back(line_of("2020", m.member, side::credit, m.amount));
+  auto entries = entries_within_line_limit(day, memo_or(ctx, "Allocation: " + record.decision), "3060",
+                                           side::debit, balancing_line::first, credits);
+  return apply_step([entries = std::move(entries), record = std::move(record),
+                     shared](operation_context& run) mutable -> result<void> {
+    auto closing = closing_entry_for(run.books(), run.group(), run.date());
+    if (!closing) return closing.error();
+    if (*closing)
+      if (auto posted = run.post(std::move(**closing)); !posted) return posted.error();
+    for (const auto& e : entries)
+      if (auto posted = run.post(e); !posted) return posted.error();
+    record.operation = run.id();
+    record.date = run.date();
+    insert_allocation(run.books(), run.info().id, record);
+    field_list members;
+    for (const auto& m : record.members)
+      members.push_back(field_value{field_map{{"member_id", field_value{m.member.value}},
+                                              {"weight", field_value{m.weight}},
+                                              {"amount", field_value{m.amount.amount_text()}}}});
+    auto& out = run.outcome();
+    out["surplus"] = field_value{record.surplus.amount_text()};
+    out["village_fund"] = field_value{record.village_fund.amount_text()};
+    out["reinvest"] = field_value{record.reinvest.amount_text()};
+    out["members_total"] = field_value{shared.amount_text()};
+    out["members"] = field_value{std::move(members)};
+    return {};
+  });
 }
 
 }  // namespace

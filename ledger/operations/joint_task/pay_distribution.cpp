@@ -25,18 +25,18 @@ result<apply_step> plan(operation_context& ctx, const field_reader& f) {
       if (key.first == (*payable)->id.value && key.second != 0)
         owed.emplace_back(member_id{key.second}, money(-balance, (*payable)->currency));
   }
-  draft_entry e{ctx.date(), memo_or(ctx, "Distribution paid"), {}, std::nullopt, {}};
+  std::vector<draft_line> paid;
   money total = money::zero((*payable)->currency);
   for (const auto& [member, amount] : owed) {
     if (!amount.is_positive()) continue;
-    e.lines.push_back(line_of("2020", member, side::debit, amount));
-    total = add(total, amount).value();
+    paid.push_back(line_of("2020", member, side::debit, amount));
+    total = plus(total, amount);
   }
   if (!total.is_positive())
     return f.invalid("member_id", errc::bad_request, "no distribution is owed to pay");
   if (auto can = check_can_pay(**cash, balance_of(ctx.books(), **cash), total); !can) return can.error();
-  e.lines.push_back(line_of((*cash)->code, std::nullopt, side::credit, total));
-  return post_entries({std::move(e)});
+  return post_entries(entries_within_line_limit(ctx.date(), memo_or(ctx, "Distribution paid"), (*cash)->code,
+                                                side::credit, balancing_line::last, paid));
 }
 
 }  // namespace
