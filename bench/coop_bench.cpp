@@ -5,6 +5,7 @@
 // annual report of the closed year.
 //
 //   bench_coop [--members N] [--operations K] [--small-members N] [--small-operations K] [--dir PATH]
+#include "bench/bench_support.hpp"
 #include "ledger/decimal.hpp"
 #include "ledger/groups/registry.hpp"
 #include "ledger/operations/operation.hpp"
@@ -27,6 +28,9 @@
 #include <vector>
 
 using namespace samaki::ledger;
+using samaki::bench::milliseconds_of;
+using samaki::bench::must;
+using samaki::bench::text;
 using clock_type = std::chrono::steady_clock;
 
 namespace {
@@ -66,33 +70,12 @@ settings parse(int argc, char** argv) {
   return s;
 }
 
-field_value text(std::string s) {
-  return field_value{std::move(s)};
-}
-
-operation_request request(group_id group, std::string type, calendar_date day, field_map fields) {
-  operation_request r;
-  r.group = group;
-  r.type = std::move(type);
-  r.date = day;
-  r.fields = std::move(fields);
-  r.recorded = "{}";
-  r.author = "bench";
-  return r;
-}
-
 std::future<result<operation_id>> submit(store& s, operation_request r) {
   return s.submit<operation_id>([r = std::move(r)](write_context& w) -> result<operation_id> {
     auto done = record_operation(w, r);
     if (!done) return done.error();
     return done->record.id;
   });
-}
-
-template <class T>
-T must(result<T> r, const std::string& what) {
-  if (!r) throw std::runtime_error(what + ": " + r.error().message);
-  return std::move(*r);
 }
 
 // The cooperative's year: by-laws, a grant for working cash, share capital from every member, then paddy
@@ -120,35 +103,36 @@ group_id make_cooperative(store& s, const std::string& name, int members, int op
       in_flight.pop_front();
     }
   };
-  send(request(group, "bylaws", first,
-               {{"reserve_percent", text("10")},
-                {"education_percent", text("5")},
-                {"dividend_cap_percent", text("8")},
-                {"patronage_percent", text("40")},
-                {"patronage_cash_percent", text("60")},
-                {"cash_unit", text("100")}}));
-  send(request(group, "grant", first, {{"amount", text("5000000000")}, {"to", text("1010")}}));
+  send(samaki::bench::operation(group, "bylaws", first,
+                                {{"reserve_percent", text("10")},
+                                 {"education_percent", text("5")},
+                                 {"dividend_cap_percent", text("8")},
+                                 {"patronage_percent", text("40")},
+                                 {"patronage_cash_percent", text("60")},
+                                 {"cash_unit", text("100")}}));
+  send(samaki::bench::operation(group, "grant", first,
+                                {{"amount", text("5000000000")}, {"to", text("1010")}}));
   for (int i = 0; i < members; ++i)
-    send(request(group, "share_capital", first,
-                 {{"member_id", field_value{ids[static_cast<std::size_t>(i)].value}},
-                  {"amount", text("100000")},
-                  {"direction", text("buy")}}));
+    send(samaki::bench::operation(group, "share_capital", first,
+                                  {{"member_id", field_value{ids[static_cast<std::size_t>(i)].value}},
+                                   {"amount", text("100000")},
+                                   {"direction", text("buy")}}));
   const int trades = operations - members - 2;
   for (int k = 0; k < trades; ++k) {
     auto day = first.plus_days(k * 364 / trades);
     if (k % 4 == 3) {
-      send(request(group, "produce_sale", day,
-                   {{"buyer", text("Rice mill")},
-                    {"crop", text("paddy")},
-                    {"quantity_kg", text("300")},
-                    {"price_per_kg", text("1300")}}));
+      send(samaki::bench::operation(group, "produce_sale", day,
+                                    {{"buyer", text("Rice mill")},
+                                     {"crop", text("paddy")},
+                                     {"quantity_kg", text("300")},
+                                     {"price_per_kg", text("1300")}}));
     } else {
       auto member = ids[static_cast<std::size_t>(k) % ids.size()];
-      send(request(group, "produce_purchase", day,
-                   {{"member_id", field_value{member.value}},
-                    {"crop", text("paddy")},
-                    {"quantity_kg", text(std::to_string(100 + k % 7))},
-                    {"price_per_kg", text("1100")}}));
+      send(samaki::bench::operation(group, "produce_purchase", day,
+                                    {{"member_id", field_value{member.value}},
+                                     {"crop", text("paddy")},
+                                     {"quantity_kg", text(std::to_string(100 + k % 7))},
+                                     {"price_per_kg", text("1100")}}));
     }
   }
   while (!in_flight.empty()) {
@@ -156,12 +140,6 @@ group_id make_cooperative(store& s, const std::string& name, int members, int op
     in_flight.pop_front();
   }
   return group;
-}
-
-double milliseconds_of(const std::function<void()>& work) {
-  auto start = clock_type::now();
-  work();
-  return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
 }
 
 struct timings {
@@ -175,8 +153,9 @@ timings measure(store& s, read_session& reader, group_id group, int year) {
       [&] { must(read_appropriation_report(reader.db(), group, year, dividend), "appropriation preview"); });
   const auto close_day = *calendar_date::parse(std::to_string(year + 1) + "-01-15");
   t.close = milliseconds_of([&] {
-    must(submit(s, request(group, "year_end", close_day,
-                           {{"year", field_value{std::int64_t{year}}}, {"dividend_percent", text("5")}}))
+    must(submit(s, samaki::bench::operation(
+                       group, "year_end", close_day,
+                       {{"year", field_value{std::int64_t{year}}}, {"dividend_percent", text("5")}}))
              .get(),
          "year end");
   });

@@ -1,5 +1,7 @@
 #include "bench/savings_activity.hpp"
 
+#include "bench/bench_support.hpp"
+
 #include "ledger/groups/registry.hpp"
 #include "ledger/operations/operation.hpp"
 #include "ledger/savings/loans.hpp"
@@ -15,35 +17,12 @@ namespace {
 using namespace samaki::ledger;
 
 template <class T>
-T must(result<T> r, const std::string& what) {
-  if (!r) throw std::runtime_error(what + ": " + r.error().message);
-  return std::move(*r);
-}
-
-template <class T>
 T on_writer(store& s, std::function<result<T>(write_context&)> work, const std::string& what) {
   return must(s.submit<T>(std::move(work)).get(), what);
 }
 
-field_value text(std::string s) {
-  return field_value{std::move(s)};
-}
-
 field_value number(std::int64_t n) {
   return field_value{n};
-}
-
-operation_request request(group_id group, std::string type, calendar_date day, field_map fields,
-                          std::string key) {
-  operation_request r;
-  r.group = group;
-  r.type = std::move(type);
-  r.date = day;
-  r.fields = std::move(fields);
-  r.recorded = "{}";
-  r.idempotency_key = std::move(key);
-  r.author = "bench";
-  return r;
 }
 
 // One meeting's request, worked out against the books as they are on the writer.
@@ -109,8 +88,8 @@ operation_request meeting_request(write_context& w, const savings_group_made& g,
               field_map{{"amount", text(money(amount, settings.share_value.currency()).amount_text())},
                         {"months", number(uniform(2, 6))}}};
   }
-  return request(g.group, "meeting", day, field_map{{"members", field_value{std::move(members)}}},
-                 std::move(key));
+  return operation(g.group, "meeting", day, field_map{{"members", field_value{std::move(members)}}},
+                   std::move(key));
 }
 
 ledger::operation_id record(store& s, std::function<operation_request(write_context&)> make,
@@ -155,7 +134,7 @@ savings_group_made make_savings_group(store& s, const savings_plan& plan) {
   record(
       s,
       [group, day = plan.start](write_context&) {
-        return request(group, "cycle_start", day, cycle_settings_fields(), "");
+        return operation(group, "cycle_start", day, cycle_settings_fields(), "");
       },
       "cycle");
   ++made.operations;
@@ -169,11 +148,12 @@ savings_group_made make_savings_group(store& s, const savings_plan& plan) {
     made.last_meeting = day;
     if ((k + 1) % plan.meetings_per_cycle == 0 && k + 1 < plan.meetings) {
       record(
-          s, [group, day](write_context&) { return request(group, "share_out", day, {}, ""); }, "share-out");
+          s, [group, day](write_context&) { return operation(group, "share_out", day, {}, ""); },
+          "share-out");
       record(
           s,
           [group, day](write_context&) {
-            return request(group, "cycle_start", day.plus_days(1), cycle_settings_fields(), "");
+            return operation(group, "cycle_start", day.plus_days(1), cycle_settings_fields(), "");
           },
           "next cycle");
       made.operations += 2;

@@ -7,6 +7,7 @@
 //   bench_savings [--years N] [--members N] [--rounds R] [--dir PATH]
 //
 // Prints a Markdown table of the medians over R rounds, in milliseconds.
+#include "bench/bench_support.hpp"
 #include "bench/savings_activity.hpp"
 
 #include "ledger/groups/group.hpp"
@@ -29,6 +30,8 @@
 
 using namespace samaki;
 using clock_type = std::chrono::steady_clock;
+using bench::median;
+using bench::milliseconds_of;
 
 namespace {
 
@@ -60,17 +63,6 @@ settings parse(int argc, char** argv) {
   }
   if (s.years < 1 || s.members < 1 || s.rounds < 1) throw std::invalid_argument("counts must be positive");
   return s;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
-
-double milliseconds_of(const std::function<void()>& work) {
-  auto start = clock_type::now();
-  work();
-  return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
 }
 
 // One group's timings, a vector of samples per measure.
