@@ -60,8 +60,8 @@ books& the_books() {
     load_demo(*made.db);
     read_session reads(options.path);
     made.groups = list_groups(reads.db(), std::nullopt);
-    // Every savings group gets an open cycle, so meetings reach their rules (the demo's open ones keep theirs:
-    // a second is refused as a conflict).
+    // Every savings group gets an open cycle, so meetings reach their rules (the demo's open ones keep
+    // theirs: a second is refused as a conflict).
     for (const auto& g : made.groups) {
       if (g.kind != group_kind::savings_group) continue;
       const auto* start = find_operation_type("cycle_start", g.kind);
