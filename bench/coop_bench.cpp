@@ -5,6 +5,7 @@
 // annual report of the closed year.
 //
 //   bench_coop [--members N] [--operations K] [--small-members N] [--small-operations K] [--dir PATH]
+//   [--keep]
 #include "bench/bench_support.hpp"
 #include "ledger/decimal.hpp"
 #include "ledger/groups/registry.hpp"
@@ -41,6 +42,7 @@ struct settings {
   int small_members = 20;
   int small_operations = 1000;
   std::string dir = "/tmp";
+  bool keep = false;  // leave the database behind, to look into it
 };
 
 settings parse(int argc, char** argv) {
@@ -59,6 +61,8 @@ settings parse(int argc, char** argv) {
       s.small_members = std::stoi(value());
     else if (flag == "--small-operations")
       s.small_operations = std::stoi(value());
+    else if (flag == "--keep")
+      s.keep = true;
     else if (flag == "--dir")
       s.dir = value();
     else
@@ -192,7 +196,10 @@ int main(int argc, char** argv) try {
     std::printf("| annual report | %.1f | %.1f | %.1f |\n", b.annual, m.annual, b.annual / m.annual);
     s.stop();
   }
-  std::filesystem::remove_all(dir);
+  if (cfg.keep)
+    std::fprintf(stderr, "the database is kept at %s\n", path.c_str());
+  else
+    std::filesystem::remove_all(dir);
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "bench_coop: %s\n", e.what());

@@ -30,6 +30,15 @@ account_nets nets_before(sqlite::connection& db, group_id group, calendar_date d
 // reversals of them are left out: they move a result, they are not income or expense.
 account_nets movements(sqlite::connection& db, group_id group, const std::optional<calendar_date>& from,
                        const std::optional<calendar_date>& to, bool without_closing);
+// The lines of a range in one pass (`all`), and apart the closing entries' part (closing entries and their
+// reversals), for a report that wants the range both with them and without.
+struct range_movements {
+  account_nets all;
+  account_nets closing;
+  account_nets without_closing() const;
+};
+range_movements movements_with_closing(sqlite::connection& db, group_id group, calendar_date from,
+                                       calendar_date to);
 // The same from `from` to `to`, closing entries left out, by every member a line names (attribution on
 // income and expense accounts included; 0 for none): a member's business in one grouped query.
 account_nets attributed_movements(sqlite::connection& db, group_id group, calendar_date from,

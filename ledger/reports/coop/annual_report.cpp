@@ -23,14 +23,18 @@ result<annual_report> read_annual_report(sqlite::connection& db, group_id id, in
     if (!p.reopened_at && p.through >= last) out.closed = true;
   auto closing_nets = nets_through(db, id, last);
   out.position = build_balance_sheet(*books, closing_nets, last, true);
-  out.results = build_income_statement(*books, movements(db, id, first, last, true), first, last);
+  // The year's lines are read once: the income statement leaves the closing entries out, and the opening
+  // nets are the closing ones less every line of the year.
+  const auto year_lines = movements_with_closing(db, id, first, last);
+  out.results = build_income_statement(*books, year_lines.without_closing(), first, last);
   auto appropriation = read_appropriation_report(db, id, year, dividend);
   if (appropriation)
     out.appropriation = std::move(*appropriation);
   else
     out.appropriation_refused = appropriation.error();
 
-  auto opening_nets = nets_before(db, id, first);
+  auto opening_nets = closing_nets;
+  for (const auto& [key, net] : year_lines.all) opening_nets[key] -= net;
   std::set<std::pair<std::int64_t, std::int64_t>> keys;
   for (const auto* nets : {&opening_nets, &closing_nets})
     for (const auto& [key, value] : *nets) keys.insert(key);
