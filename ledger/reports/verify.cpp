@@ -28,15 +28,23 @@ bool balances_per_currency(const entry& e) {
 
 }  // namespace
 
-chain_report verify_chain(sqlite::connection& db, group_id group, const std::optional<std::string>& seal) {
+chain_seals_report verify_chain_seals(sqlite::connection& db, group_id group,
+                                      const std::vector<std::string>& seals) {
   // One snapshot: a posting committed half-way through must not look like a chain cut short.
   sqlite::read_snapshot snapshot(db);
-  chain_report report;
+  chain_seals_report out;
+  auto& report = out.chain;
   report.group = group;
   digest head{};
-  // The code or the six words (of either list) as typed; text that is neither matches nothing.
-  auto check = seal ? seal_check::parse(*seal) : std::nullopt;
-  bool seal_seen = check && check->matches(head);
+  // The codes or the six words (of either list) as typed; text that is neither matches nothing.
+  std::vector<std::optional<seal_check>> checks;
+  for (const auto& seal : seals) checks.push_back(seal_check::parse(seal));
+  std::vector<bool> seen(seals.size(), false);
+  auto look_for_seals = [&] {
+    for (std::size_t i = 0; i < checks.size(); ++i)
+      if (checks[i] && checks[i]->matches(head)) seen[i] = true;
+  };
+  look_for_seals();
   auto ids = entry_ids_in_chain_order(db, group);
   auto fail = [&](std::int64_t seq, std::string problem) {
     report.ok = false;
@@ -66,7 +74,7 @@ chain_report verify_chain(sqlite::connection& db, group_id group, const std::opt
     from_hex(e->hash, stored);
     head = stored;
     expected_seq = e->seq + 1;
-    if (check && check->matches(head)) seal_seen = true;
+    look_for_seals();
   }
   if (report.ok) {
     if (auto recorded = chain_head_of(db, group)) {
@@ -80,8 +88,15 @@ chain_report verify_chain(sqlite::connection& db, group_id group, const std::opt
     }
   }
   report.head = to_hex(head);
-  if (seal) report.seal_ok = seal_seen && report.ok;
-  return report;
+  for (bool found : seen) out.seals_ok.push_back(found && report.ok);
+  return out;
+}
+
+chain_report verify_chain(sqlite::connection& db, group_id group, const std::optional<std::string>& seal) {
+  if (!seal) return verify_chain_seals(db, group, {}).chain;
+  auto checked = verify_chain_seals(db, group, {*seal});
+  checked.chain.seal_ok = checked.seals_ok.front();
+  return std::move(checked.chain);
 }
 
 std::vector<balance_problem> verify_balances(sqlite::connection& db, std::optional<group_id> group) {

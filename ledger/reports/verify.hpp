@@ -29,6 +29,15 @@ struct chain_report {
 chain_report verify_chain(sqlite::connection& db, group_id group,
                           const std::optional<std::string>& seal = {});
 
+// The same walk checking several seals at once (a group's closed periods): `seals_ok[i]` says whether
+// `seals[i]` is a point of the chain and the chain is whole, as seal_ok does for one.
+struct chain_seals_report {
+  chain_report chain;
+  std::vector<bool> seals_ok;
+};
+chain_seals_report verify_chain_seals(sqlite::connection& db, group_id group,
+                                      const std::vector<std::string>& seals);
+
 struct balance_problem {
   group_id group;
   std::string account;

@@ -24,5 +24,6 @@ void add_bylaws_routes(service& service);          // coop/bylaws_routes.cpp
 void add_coop_report_routes(service& service);     // coop/coop_report_routes.cpp
 void add_harvest_report_routes(service& service);  // joint_task/harvest_report_routes.cpp
 void add_member_trades_routes(service& service);   // coop/member_trades_routes.cpp
+void add_dashboard_routes(service& service);       // staff/dashboard_routes.cpp
 
 }  // namespace samaki::server

@@ -3,6 +3,7 @@
 #include "server/json/ledger_json.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/value_from.hpp>
 
 namespace samaki::server {
 
@@ -96,6 +97,56 @@ boost::json::object loan_detail_json(const ledger::loan_record& l, const ledger:
   out["payments"] = std::move(payments);
   out["as_of"] = as_of.to_string();
   return out;
+}
+
+std::vector<std::pair<std::string, boost::json::value>> cycle_summary_figures(const ledger::cycle_summary& s) {
+  std::vector<std::pair<std::string, boost::json::value>> out;
+  auto add = [&](std::string key, const auto& value) {
+    out.emplace_back(std::move(key), boost::json::value_from(value));
+  };
+  add("members_registered", s.members_registered);
+  add("women", s.women);
+  add("members_joined", s.joined);
+  add("members_left", s.left);
+  add("meetings_held", s.meetings_held);
+  add("attendance_rate", s.attendance_rate);
+  add("savings", s.savings.amount_text());
+  add("loans_outstanding_number", s.loans_outstanding_number);
+  add("loans_outstanding_value", s.loans_outstanding_value.amount_text());
+  add("late_loan_balance", s.late_loan_balance.amount_text());
+  add("par30", s.par30);
+  add("write_offs", s.write_offs.amount_text());
+  add("loan_fund_cash", s.loan_fund_cash.amount_text());
+  add("social_fund_cash", s.social_fund_cash.amount_text());
+  add("bank", s.bank.amount_text());
+  add("loan_fund_use", s.loan_fund_use);
+  add("fines", s.fines.amount_text());
+  add("interest_earned", s.interest_earned.amount_text());
+  add("other_income", s.other_income.amount_text());
+  add("expenses", s.expenses.amount_text());
+  add("net_income", s.net_income.amount_text());
+  add("return_on_savings", s.return_on_savings);
+  add("annualised_return_on_assets", s.annualised_return_on_assets);
+  add("social_fund_in", s.social_fund_in.amount_text());
+  add("social_fund_out", s.social_fund_out.amount_text());
+  add("social_fund_held", s.social_fund_held.amount_text());
+  add("projected_share_out", s.projected_share_out.amount_text());
+  return out;
+}
+
+
+std::vector<std::string> cycle_summary_figure_names() {
+  // The names of an empty summary's figures: amounts need a currency to be written at all.
+  const auto zero = ledger::money::zero(ledger::iso_currency::of_stored("KHR"));
+  ledger::cycle_summary s;
+  for (auto* m : {&s.savings, &s.loans_outstanding_value, &s.late_loan_balance, &s.write_offs, &s.loan_fund_cash,
+                  &s.social_fund_cash, &s.bank, &s.fines, &s.interest_earned, &s.other_income, &s.expenses,
+                  &s.net_income, &s.social_fund_in, &s.social_fund_out, &s.social_fund_held,
+                  &s.projected_share_out})
+    *m = zero;
+  std::vector<std::string> names;
+  for (auto& [key, value] : cycle_summary_figures(s)) names.push_back(key);
+  return names;
 }
 
 }  // namespace samaki::server

@@ -1,9 +1,15 @@
 #pragma once
 // Savings groups at the JSON edge: cycles with their settings, and loans with where they stand.
+#include "ledger/reports/savings/savings_reports.hpp"
 #include "ledger/savings/cycle.hpp"
 #include "ledger/savings/loans.hpp"
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace samaki::server {
 
@@ -20,5 +26,11 @@ boost::json::object loan_json(const ledger::loan_record& l, const ledger::loan_p
 // The same with "schedule":[{"number","due","principal","interest","paid"}] and "payments":[...].
 boost::json::object loan_detail_json(const ledger::loan_record& l, const ledger::loan_position& p,
                                      ledger::calendar_date as_of);
+
+// The cycle summary's figures (operations.md, SAVIX style), in the order a programme reports them: the
+// cycle-summary report's keys and its CSV's rows, and the columns of the staff's CSV of many groups.
+std::vector<std::pair<std::string, boost::json::value>> cycle_summary_figures(const ledger::cycle_summary& s);
+// Their names alone, in the same order.
+std::vector<std::string> cycle_summary_figure_names();
 
 }  // namespace samaki::server

@@ -158,42 +158,8 @@ awaitable<http_response> loan_portfolio(request_context& ctx) {
   co_return report_response(ctx, *format, *portfolio, "loan-portfolio", day, portfolio_json, portfolio_csv);
 }
 
-// Cycle summary: one figure a key; the CSV is one row per figure, the order a programme reports them.
-
-std::vector<std::pair<std::string, boost::json::value>> summary_figures(const ledger::cycle_summary& s) {
-  std::vector<std::pair<std::string, boost::json::value>> out;
-  auto add = [&](std::string key, const auto& value) {
-    out.emplace_back(std::move(key), boost::json::value_from(value));
-  };
-  add("members_registered", s.members_registered);
-  add("women", s.women);
-  add("members_joined", s.joined);
-  add("members_left", s.left);
-  add("meetings_held", s.meetings_held);
-  add("attendance_rate", s.attendance_rate);
-  add("savings", s.savings.amount_text());
-  add("loans_outstanding_number", s.loans_outstanding_number);
-  add("loans_outstanding_value", s.loans_outstanding_value.amount_text());
-  add("late_loan_balance", s.late_loan_balance.amount_text());
-  add("par30", s.par30);
-  add("write_offs", s.write_offs.amount_text());
-  add("loan_fund_cash", s.loan_fund_cash.amount_text());
-  add("social_fund_cash", s.social_fund_cash.amount_text());
-  add("bank", s.bank.amount_text());
-  add("loan_fund_use", s.loan_fund_use);
-  add("fines", s.fines.amount_text());
-  add("interest_earned", s.interest_earned.amount_text());
-  add("other_income", s.other_income.amount_text());
-  add("expenses", s.expenses.amount_text());
-  add("net_income", s.net_income.amount_text());
-  add("return_on_savings", s.return_on_savings);
-  add("annualised_return_on_assets", s.annualised_return_on_assets);
-  add("social_fund_in", s.social_fund_in.amount_text());
-  add("social_fund_out", s.social_fund_out.amount_text());
-  add("social_fund_held", s.social_fund_held.amount_text());
-  add("projected_share_out", s.projected_share_out.amount_text());
-  return out;
-}
+// Cycle summary: one figure a key; the CSV is one row per figure, the order a programme reports them
+// (cycle_summary_figures, which the staff's CSV of many groups shares).
 
 boost::json::object summary_json(const ledger::cycle_summary& s) {
   boost::json::object out{{"cycle_id", s.cycle.id.value},
@@ -201,7 +167,7 @@ boost::json::object summary_json(const ledger::cycle_summary& s) {
                           {"closed_on", date_json(s.cycle.closed_on)},
                           {"as_of", s.as_of.to_string()},
                           {"currency", s.currency.code()}};
-  for (auto& [key, value] : summary_figures(s)) out[key] = std::move(value);
+  for (auto& [key, value] : cycle_summary_figures(s)) out[key] = std::move(value);
   out["loans_outstanding"] = {{"number", s.loans_outstanding_number},
                               {"value", s.loans_outstanding_value.amount_text()}};
   out["social_fund"] = {{"in", s.social_fund_in.amount_text()},
@@ -213,7 +179,7 @@ boost::json::object summary_json(const ledger::cycle_summary& s) {
 std::string summary_csv(const ledger::cycle_summary& s) {
   csv_writer csv;
   csv.row({"figure", "value"});
-  for (const auto& [key, value] : summary_figures(s)) {
+  for (const auto& [key, value] : cycle_summary_figures(s)) {
     auto text = value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value);
     csv.row({key, csv_cell::number(text)});
   }
