@@ -127,7 +127,8 @@ int main(int argc, char** argv) try {
     std::printf("|---|---:|---:|---:|---:|\n");
     auto line = [&](const char* what, const std::vector<double>& many, const std::vector<double>& single) {
       auto m = median(many), o = median(single);
-      std::printf("| %s | %.1f | %.2f | %.0f | %.2f |\n", what, m, o, m / o, m / o / static_cast<double>(all.size()));
+      std::printf("| %s | %.1f | %.2f | %.0f | %.2f |\n", what, m, o, m / o,
+                  m / o / static_cast<double>(all.size()));
     };
     line("dashboard (figures and warnings)", board_many, board_one);
     line("cycle summaries (SAVIX CSV)", savix_many, savix_one);

@@ -58,6 +58,10 @@ route("/g/:gid/bylaws", later("bylaws", readers, "./screens/trade/bylaws.js"));
 route("/g/:gid/year-end", later("year-end", readers, "./screens/trade/year_end.js"));
 route("/g/:gid/annual", later("annual", readers, "./screens/trade/annual.js"));
 route("/g/:gid/harvest", later("harvest", readers, "./screens/trade/harvest.js"));
+// Every report of a group, one report, and the audit trail (screens/staff/), also fetched when first shown.
+route("/g/:gid/reports", later("reports", readers, "./screens/staff/reports.js"));
+route("/g/:gid/reports/:report", later("report", readers, "./screens/staff/report.js"));
+route("/g/:gid/audit", later("audit", ["admin", "staff"], "./screens/staff/audit.js"));
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.

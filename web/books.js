@@ -3,7 +3,7 @@
 // writes, which drop them (api.invalidate).
 import { lang, localName, nameIsLocal, t } from "./i18n.js";
 import { h, up } from "./ui.js";
-import { addDays, addMonths, today } from "./format.js";
+import { addDays, addMonths, date, today } from "./format.js";
 
 export const group = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}`, { cached: true });
 export const accounts = (ctx, gid = ctx.params.gid) => ctx.api(`/groups/${gid}/accounts`).then((a) => a.items);
@@ -65,3 +65,22 @@ export function sorted(list) {
 export const byId = (list) => new Map(list.map((m) => [String(m.id), m]));
 
 export const memberLabel = (member, id) => member ? localName(member) : t("member_number", { id });
+
+// The seal of the latest close through `day` (the last day a report covers), or null: what a printed report
+// can be checked against later.
+export const sealThrough = (ctx, day, gid = ctx.params.gid) => ctx.api(`/groups/${gid}/periods?limit=1000`)
+  .then((p) => p.items.filter((x) => x.through <= day).sort((a, b) => (a.through < b.through ? -1 : 1)).pop() || null);
+
+// The head every report prints under its title (heading() prints the group): the period or the day, the day
+// printed, and the close's seal (code and words in the reader's language) when there is one.
+export function printHead({ from, to, asOf, close, unsealed }) {
+  const seal = close?.seal;
+  const words = lang() === "km" && seal?.words_km?.length ? seal.words_km : seal?.words;
+  return h("div.report-head", {},
+    h("p.lead", { text: from ? t("period_from_to", { from: date(from), to: date(to) }) : t("as_of_date", { date: date(asOf || today()) }) }),
+    h("p", { text: t("printed_on", { date: date(today()) }) }),
+    seal ? h("p.report-seal", {}, h("span", { text: `${t("sealed_through", { date: date(close.through) })}: ` }),
+      h("code", { translate: "no", text: seal.code.replace(/(.{4})(?=.)/g, "$1 ") }), h("span", { text: " · " }),
+      h("span", words === seal.words ? { lang: "en", translate: "no", text: words.join(" ") } : { text: words.join(" ") }))
+      : unsealed && h("p", { text: unsealed }));
+}

@@ -8,12 +8,25 @@ export function setSetting(name, on) {
   localStorage.setItem(`samaki.${name}`, on ? "1" : "0");
 }
 
+// Texts of screens fetched on first use (screens/staff/ reads i18n/staff.km.json): kept apart so a phone that
+// never shows them never downloads them; added to the language's texts, and again when it changes.
+const extra = new Set();
+async function readTexts(file) {
+  const response = await fetch(`/i18n/${file}.json`);
+  if (!response.ok) throw new Error(`i18n/${file}.json: ${response.status}`);
+  return response.json();
+}
+export async function addTexts(name) {
+  if (extra.has(name)) return;
+  Object.assign(state.text, await readTexts(`${name}.${state.lang}`));
+  extra.add(name);
+}
+
 // Loads a language's texts (one file: the browser test checks both files have every key) and labels
 // the static page.
 export async function setLanguage(code) {
-  const response = await fetch(`/i18n/${code}.json`);
-  if (!response.ok) throw new Error(`i18n/${code}.json: ${response.status}`);
-  state.text = await response.json();
+  const files = await Promise.all([readTexts(code), ...[...extra].map((name) => readTexts(`${name}.${code}`))]);
+  state.text = Object.assign({}, ...files);
   state.lang = code;
   localStorage.setItem("samaki.lang", code);
   document.documentElement.lang = code;

@@ -23,11 +23,13 @@ group_overview overview_of(sqlite::connection& db, const group_info& group, cale
     o.loans_outstanding = portfolio->outstanding;
     o.par30 = portfolio->par30;
   }
-  auto activity = journal_activity_of(db, group.id, today.plus_days(-rules.recent_days), rules.back_dated_days);
+  auto activity =
+      journal_activity_of(db, group.id, today.plus_days(-rules.recent_days), rules.back_dated_days);
   o.entries = activity.entries;
   o.last_activity = activity.last_recorded;
   o.last_entry_date = activity.last_date;
-  o.warnings = warnings_from(db, {group, today, accounts, portfolio ? &*portfolio : nullptr, activity}, rules);
+  o.warnings =
+      warnings_from(db, {group, today, accounts, portfolio ? &*portfolio : nullptr, activity}, rules);
   return o;
 }
 

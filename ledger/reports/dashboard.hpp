@@ -21,7 +21,7 @@ struct group_overview {
   std::int64_t entries = 0;
   std::optional<std::string> last_activity;  // when the newest entry was recorded
   std::optional<calendar_date> last_entry_date;
-  money cash;  // cash boxes and bank accounts in the group's currency
+  money cash;                              // cash boxes and bank accounts in the group's currency
   std::optional<money> loans_outstanding;  // groups that lend
   std::optional<std::string> par30;
   std::vector<group_warning> warnings;

@@ -47,12 +47,13 @@ void loan_above_limit(sqlite::connection& db, const warning_inputs& in, std::vec
     auto saved = shares.count(member) ? shares.at(member).minor() : 0;
     int128 limit = int128(saved) * settings.loan_multiple;
     if (int128(outstanding.minor()) <= limit) continue;
-    out.push_back({warning_code::loan_above_limit,
-                   {count("member_id", member), text("outstanding", outstanding.amount_text()),
-                    text("shares", money(saved, outstanding.currency()).amount_text()),
-                    count("loan_multiple", settings.loan_multiple),
-                    text("limit", money(static_cast<std::int64_t>(limit), outstanding.currency()).amount_text()),
-                    text("currency", std::string(outstanding.currency_code()))}});
+    out.push_back(
+        {warning_code::loan_above_limit,
+         {count("member_id", member), text("outstanding", outstanding.amount_text()),
+          text("shares", money(saved, outstanding.currency()).amount_text()),
+          count("loan_multiple", settings.loan_multiple),
+          text("limit", money(static_cast<std::int64_t>(limit), outstanding.currency()).amount_text()),
+          text("currency", std::string(outstanding.currency_code()))}});
   }
 }
 
@@ -63,10 +64,11 @@ void loans_in_arrears(const warning_inputs& in, std::vector<group_warning>& out)
   for (const auto& [loan, position] : p->loans)
     if (position.days_in_arrears > 30) ++late;
   auto late_balance = plus(plus(p->days_31_60, p->days_61_90), p->over_90);
-  out.push_back({warning_code::loans_in_arrears,
-                 {text("par30", p->par30), count("loans", late), text("late_balance", late_balance.amount_text()),
-                  text("outstanding", p->outstanding.amount_text()),
-                  text("currency", std::string(p->currency.code()))}});
+  out.push_back(
+      {warning_code::loans_in_arrears,
+       {text("par30", p->par30), count("loans", late), text("late_balance", late_balance.amount_text()),
+        text("outstanding", p->outstanding.amount_text()),
+        text("currency", std::string(p->currency.code()))}});
 }
 
 void journal_habits(const warning_inputs& in, const warning_rules& rules, std::vector<group_warning>& out) {
@@ -87,7 +89,8 @@ void meeting_overdue(sqlite::connection& db, const warning_inputs& in, const war
   if (in.group.kind != group_kind::savings_group) return;
   auto cycle = open_cycle(db, in.group.id);
   if (!cycle || cycle->start > in.today) return;
-  const auto allowed = meeting_interval_days(cycle->settings_on(in.today).meeting_every) + rules.meeting_grace_days;
+  const auto allowed =
+      meeting_interval_days(cycle->settings_on(in.today).meeting_every) + rules.meeting_grace_days;
   const auto window_start = std::max(cycle->start, in.today.plus_days(-allowed));
   // Only a group that has not met lately reads back to the cycle's start for its last meeting.
   if (!load_meetings(db, in.group.id, window_start, in.today).empty()) return;
@@ -98,7 +101,8 @@ void meeting_overdue(sqlite::connection& db, const warning_inputs& in, const war
                  {text("last_meeting", meetings.empty() ? std::string() : last.to_string()),
                   text("since", last.to_string()), count("days", days_between(last, in.today)),
                   count("allowed_days", allowed),
-                  text("meeting_every", std::string(meeting_interval_name(cycle->settings_on(in.today).meeting_every)))}});
+                  text("meeting_every",
+                       std::string(meeting_interval_name(cycle->settings_on(in.today).meeting_every)))}});
 }
 
 void seals(sqlite::connection& db, const warning_inputs& in, std::vector<group_warning>& out) {
@@ -110,7 +114,8 @@ void seals(sqlite::connection& db, const warning_inputs& in, std::vector<group_w
   for (std::size_t i = 0; i < periods.size(); ++i) {
     if (checked.seals_ok[i]) continue;
     const auto& p = periods[i];
-    std::vector<warning_figure> figures{count("period_id", p.id.value), text("through", p.through.to_string()),
+    std::vector<warning_figure> figures{count("period_id", p.id.value),
+                                        text("through", p.through.to_string()),
                                         text("kind", std::string(period_kind_name(p.kind))),
                                         text("seal", p.seal_code), count("head_seq", p.head_seq)};
     if (checked.chain.first_bad_seq) figures.push_back(count("first_bad_seq", *checked.chain.first_bad_seq));
@@ -136,13 +141,14 @@ std::vector<group_warning> warnings_from(sqlite::connection& db, const warning_i
   return out;
 }
 
-std::vector<group_warning> group_warnings(sqlite::connection& db, const group_info& group, calendar_date today,
-                                          const warning_rules& rules) {
+std::vector<group_warning> group_warnings(sqlite::connection& db, const group_info& group,
+                                          calendar_date today, const warning_rules& rules) {
   sqlite::read_snapshot snapshot(db);
   auto accounts = list_accounts(db, group.id);
   std::optional<loan_portfolio> portfolio;
   if (lends(group.kind)) portfolio = portfolio_at(db, group, today);
-  auto activity = journal_activity_of(db, group.id, today.plus_days(-rules.recent_days), rules.back_dated_days);
+  auto activity =
+      journal_activity_of(db, group.id, today.plus_days(-rules.recent_days), rules.back_dated_days);
   return warnings_from(db, {group, today, accounts, portfolio ? &*portfolio : nullptr, activity}, rules);
 }
 

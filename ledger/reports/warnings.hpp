@@ -66,8 +66,8 @@ std::vector<group_warning> warnings_from(sqlite::connection& db, const warning_i
                                          const warning_rules& rules = {});
 
 // The group's warnings today, in one read snapshot.
-std::vector<group_warning> group_warnings(sqlite::connection& db, const group_info& group, calendar_date today,
-                                          const warning_rules& rules = {});
+std::vector<group_warning> group_warnings(sqlite::connection& db, const group_info& group,
+                                          calendar_date today, const warning_rules& rules = {});
 
 // Whether a kind of group lends to its members (has a loan portfolio).
 bool lends(group_kind kind);

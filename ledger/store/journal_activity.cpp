@@ -25,7 +25,8 @@ journal_activity journal_activity_of(sqlite::connection& db, group_id group, cal
   // One pass in seq order: each entry against its recording day and the latest date recorded before it.
   auto s = db.prepare(
       "SELECT count(*), coalesce(sum(created_at >= ?2), 0), max(seq) FROM ("
-      " SELECT seq, date, created_at, max(substr(created_at, 1, 10), coalesce(latest, '')) AS reference FROM ("
+      " SELECT seq, date, created_at, max(substr(created_at, 1, 10), coalesce(latest, '')) AS reference FROM "
+      "("
       "  SELECT seq, date, created_at, max(date) OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 "
       "PRECEDING) AS latest FROM entries WHERE group_id = ?1))"
       " WHERE julianday(reference) - julianday(date) > ?3");

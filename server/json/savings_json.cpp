@@ -99,7 +99,8 @@ boost::json::object loan_detail_json(const ledger::loan_record& l, const ledger:
   return out;
 }
 
-std::vector<std::pair<std::string, boost::json::value>> cycle_summary_figures(const ledger::cycle_summary& s) {
+std::vector<std::pair<std::string, boost::json::value>> cycle_summary_figures(
+    const ledger::cycle_summary& s) {
   std::vector<std::pair<std::string, boost::json::value>> out;
   auto add = [&](std::string key, const auto& value) {
     out.emplace_back(std::move(key), boost::json::value_from(value));
@@ -134,15 +135,14 @@ std::vector<std::pair<std::string, boost::json::value>> cycle_summary_figures(co
   return out;
 }
 
-
 std::vector<std::string> cycle_summary_figure_names() {
   // The names of an empty summary's figures: amounts need a currency to be written at all.
   const auto zero = ledger::money::zero(ledger::iso_currency::of_stored("KHR"));
   ledger::cycle_summary s;
-  for (auto* m : {&s.savings, &s.loans_outstanding_value, &s.late_loan_balance, &s.write_offs, &s.loan_fund_cash,
-                  &s.social_fund_cash, &s.bank, &s.fines, &s.interest_earned, &s.other_income, &s.expenses,
-                  &s.net_income, &s.social_fund_in, &s.social_fund_out, &s.social_fund_held,
-                  &s.projected_share_out})
+  for (auto* m :
+       {&s.savings, &s.loans_outstanding_value, &s.late_loan_balance, &s.write_offs, &s.loan_fund_cash,
+        &s.social_fund_cash, &s.bank, &s.fines, &s.interest_earned, &s.other_income, &s.expenses,
+        &s.net_income, &s.social_fund_in, &s.social_fund_out, &s.social_fund_held, &s.projected_share_out})
     *m = zero;
   std::vector<std::string> names;
   for (auto& [key, value] : cycle_summary_figures(s)) names.push_back(key);

@@ -33,11 +33,14 @@ struct staff_books {
     other = create_group(admin);
     auto a = create_member(admin, late, "Sokha");
     auto b = create_member(admin, late, "Dara");
-    REQUIRE(record(late, {{"type", "cycle_start"}, {"date", "2026-01-05"}, {"share_value", "5000"}}).status == 201);
+    REQUIRE(record(late, {{"type", "cycle_start"}, {"date", "2026-01-05"}, {"share_value", "5000"}}).status ==
+            201);
     json::array members{{{"member_id", a}, {"shares", 5}}, {{"member_id", b}, {"shares", 5}}};
     members[0].as_object()["loan"] = {{"amount", "30000"}, {"months", 1}};
     REQUIRE(record(late, {{"type", "meeting"}, {"date", "2026-01-05"}, {"members", members}}).status == 201);
-    REQUIRE(record(other, {{"type", "cycle_start"}, {"date", "2026-01-05"}, {"share_value", "1000"}}).status == 201);
+    REQUIRE(
+        record(other, {{"type", "cycle_start"}, {"date", "2026-01-05"}, {"share_value", "1000"}}).status ==
+        201);
   }
 };
 

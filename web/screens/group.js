@@ -56,6 +56,7 @@ function actions(g, cycle, home) {
     savings && cycle && ["share_out", `/g/${gid}/share-out`],
     ...(home ? home.tradeActions(g) : []),
     ["periods", `/g/${gid}/periods`], ["verify", `/g/${gid}/verify`], ["trial_balance", `/g/${gid}/trial-balance`],
+    ["all_reports", `/g/${gid}/reports`],
   ].filter(Boolean);
 }
 

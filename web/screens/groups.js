@@ -1,29 +1,18 @@
-// My groups: one card per group. A member's card opens their own page; staff with many groups can filter.
+// My groups: one card per group; a member's card opens their own page. Staff and admins get the dashboard.
 import { t, lang, setting, setSetting } from "../i18n.js";
 import { session } from "../session.js";
 import { redraw } from "../router.js";
 import { h } from "../ui.js";
 import { nameNode } from "../books.js";
 
-const FILTER_FROM = 7;
-
 function card(group) {
   const user = session.user;
   const href = user.role === "member" ? `/g/${group.id}/members/${user.member_id}` : `/g/${group.id}`;
   const place = [group.village, group.commune, group.district, group.province].filter(Boolean).join(", ");
-  return h("li", {}, h("a.card.group-card", { href: "#" + href, "data-name": `${group.name} ${group.name_km}`.toLowerCase() },
+  return h("li", {}, h("a.card.group-card", { href: "#" + href },
     nameNode(group, "strong"),
     h("span.kind", { text: t(`kind.${group.kind}`) }),
     place && h("small", { translate: "no", text: place })));
-}
-
-function filter(list) {
-  const input = h("input", { type: "search", name: "filter", "aria-label": t("find_group"), placeholder: t("find_group") });
-  input.addEventListener("input", () => {
-    const wanted = input.value.trim().toLowerCase();
-    for (const item of list.children) item.hidden = Boolean(wanted) && !item.firstChild.dataset.name.includes(wanted);
-  });
-  return input;
 }
 
 // Khmer digits are a setting of the phone, offered on a Khmer screen.
@@ -34,16 +23,21 @@ function digitsSetting() {
     on: { click: () => { setSetting("khmer_digits", !on); redraw(); } } });
 }
 
+// Staff and admins follow many groups: their home is the dashboard (screens/staff/), fetched when first shown.
+const followsMany = () => ["staff", "admin"].includes(session.user?.role);
+let board = null;
+
 export default {
   name: "groups",
-  load: (ctx) => ctx.api("/groups?limit=1000").then((g) => g.items),
+  load: async (ctx) => followsMany()
+    ? { board: await (board ??= (await import("./staff/dashboard.js")).default).load(ctx) }
+    : ctx.api("/groups?limit=1000").then((g) => g.items),
   render(groups) {
-    const list = h("ul.cards", {}, groups.map(card));
     const user = session.user;
     return [
-      h("h2", { text: t("my_groups") }),
-      groups.length >= FILTER_FROM && filter(list),
-      groups.length ? list : h("p", { text: t("no_groups") }),
+      groups.board ? board.render(groups.board) : [
+        h("h2", { text: t("my_groups") }),
+        groups.length ? h("ul.cards", {}, groups.map(card)) : h("p", { text: t("no_groups") })],
       h("footer.signed-in", {},
         h("span", { text: t("signed_in_as", { role: t(`role.${user.role}`) }) }), " ",
         h("span", { translate: "no", text: user.display_name || user.username }),

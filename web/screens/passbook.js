@@ -5,7 +5,7 @@ import { has, t } from "../i18n.js";
 import { date, isZero, money, number } from "../format.js";
 import { session } from "../session.js";
 import { h, table, up, printButton } from "../ui.js";
-import { all, group, nameNode } from "../books.js";
+import { all, group, nameNode, printHead, sealThrough } from "../books.js";
 
 const MONEY = ["savings", "social_fund", "fines", "loan_taken", "repaid_principal", "repaid_interest", "grant", "written_off", "loan_outstanding"];
 // Columns that are empty all cycle long are left out (a grant or a write-off is rare).
@@ -15,9 +15,11 @@ export default {
   name: "passbook",
   load: (ctx) => {
     const cycle = ctx.query.get("cycle");
-    return all({ group: group(ctx), passbook: ctx.api(`/groups/${ctx.params.gid}/members/${ctx.params.mid}/passbook${cycle ? `?cycle=${cycle}` : ""}`) });
+    const passbook = ctx.api(`/groups/${ctx.params.gid}/members/${ctx.params.mid}/passbook${cycle ? `?cycle=${cycle}` : ""}`);
+    // A cycle shared out was closed with a seal: the print carries it.
+    return all({ group: group(ctx), passbook, close: passbook.then((p) => p.cycle.closed_on ? sealThrough(ctx, p.cycle.closed_on) : null) });
   },
-  render({ group: g, passbook: p }, ctx) {
+  render({ group: g, passbook: p, close }, ctx) {
     const mine = session.user?.role === "member";
     const columns = MONEY.filter((key) => !RARE.includes(key) || !isZero(p.totals[key]));
     const what = (r) => (r.attendance ? t(`attendance.${r.attendance}`) : has(`op.${r.type}`) ? t(`op.${r.type}`) : "");
@@ -35,6 +37,7 @@ export default {
       nameNode(g, "p.group-name"),
       nameNode(p.member, "h2.person"),
       h("p.lead", { text: `${t("passbook")} · ${t("cycle_from", { date: date(p.cycle.start) })}` }),
+      printHead({ from: p.cycle.start, to: p.cycle.closed_on || p.rows.at(-1)?.date || p.cycle.start, close }),
       last && h("div.tiles", {}, h("div.tile", {}, h("span.tile-label", { text: t("savings") }),
         h("strong.tile-value", { text: money(last.savings, g.currency) }), h("small", { text: t("shares_count", { n: number(last.shares_total) }) }))),
       h("div.scroll-x", {}, sheet),

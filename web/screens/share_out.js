@@ -3,12 +3,12 @@
 // twice, optionally buying shares of the next cycle with part of a payout. It ends on its record: the
 // sheet and the seal, large, to copy into the minute book.
 import { t } from "../i18n.js";
-import { addAmounts, date, isZero, money, number, today } from "../format.js";
+import { addAmounts, isZero, money, number, today } from "../format.js";
 import { canWrite } from "../session.js";
 import { invalidate, onceWriter } from "../api.js";
 import { go, flash } from "../router.js";
 import { h, field, onSubmit, table, askTwice, printButton } from "../ui.js";
-import { all, group, members, byId, heading, nameNode, memberLabel, openLoans } from "../books.js";
+import { all, group, members, byId, heading, nameNode, memberLabel, openLoans, printHead, sealThrough } from "../books.js";
 
 function finalForm(g, ctx, people, sheet) {
   ctx.send ??= onceWriter();
@@ -34,8 +34,8 @@ function finalForm(g, ctx, people, sheet) {
 export default {
   name: "share-out",
   roles: ["admin", "staff", "treasurer"],
-  load: (ctx) => all({ group: group(ctx), members: members(ctx), loans: openLoans(ctx), sheet: ctx.api(`/groups/${ctx.params.gid}/reports/share-out`) }),
-  render({ group: g, members: people, loans, sheet: s }, ctx) {
+  load: (ctx) => all({ group: group(ctx), members: members(ctx), loans: openLoans(ctx), close: sealThrough(ctx, today()), sheet: ctx.api(`/groups/${ctx.params.gid}/reports/share-out`) }),
+  render({ group: g, members: people, loans, close, sheet: s }, ctx) {
     const who = byId(people);
     const owes = (id) => addAmounts(loans.filter((l) => l.member_id === id).flatMap((l) => [l.outstanding, l.interest_due]));
     const rows = s.members.map((m) => [
@@ -46,7 +46,7 @@ export default {
     ]);
     return [
       ...heading(g, t("share_out")),
-      h("p.lead", { text: t("as_of_date", { date: date(s.as_of || today()) }) }),
+      printHead({ asOf: s.as_of, close }),
       h("div.tiles", {}, h("div.tile", {}, h("span.tile-label", { text: t("fund_to_share") }), h("strong.tile-value", { text: money(s.fund, s.currency) }))),
       h("div.scroll-x", {}, table([t("member"), { text: t("savings"), num: true }, { text: t("payout"), num: true }, { text: t("loan_to_offset"), num: true }], rows, "table.report")),
       h("p", { text: t("residual", { amount: money(s.residual, s.currency) }) }),

@@ -1,10 +1,10 @@
 // The trial balance (every account's debit or credit; the two totals must agree), as of a date, with
 // its CSV for spreadsheets and a clean print.
 import { localName, t } from "../i18n.js";
-import { date, money, today } from "../format.js";
+import { money, today } from "../format.js";
 import { go } from "../router.js";
 import { h, field, table, printButton } from "../ui.js";
-import { all, group, heading } from "../books.js";
+import { all, group, heading, printHead, sealThrough } from "../books.js";
 
 const isNonZero = (v) => /[1-9]/.test(v);
 
@@ -25,9 +25,10 @@ export default {
   roles: ["admin", "staff", "treasurer"],
   load: (ctx) => {
     const asOf = ctx.query.get("as_of");
-    return all({ group: group(ctx), report: ctx.api(`/groups/${ctx.params.gid}/reports/trial-balance${asOf ? `?as_of=${asOf}` : ""}`) });
+    return all({ group: group(ctx), close: sealThrough(ctx, asOf || today()),
+      report: ctx.api(`/groups/${ctx.params.gid}/reports/trial-balance${asOf ? `?as_of=${asOf}` : ""}`) });
   },
-  render({ group: g, report }, ctx) {
+  render({ group: g, close, report }, ctx) {
     const asOf = ctx.query.get("as_of") || "";
     const form = h("form.inline.no-print", {},
       field("as_of", t("as_of"), { value: asOf, input: { type: "date" } }),
@@ -39,7 +40,7 @@ export default {
     const csv = `/api/v1/groups/${g.id}/reports/trial-balance?format=csv${asOf ? `&as_of=${asOf}` : ""}`;
     return [
       ...heading(g, t("trial_balance")),
-      h("p.lead", { text: t("as_of_date", { date: date(asOf || today()) }) }),
+      printHead({ asOf, close }),
       form,
       report.currencies.length ? report.currencies.map((c) => currencyTable(g, c)) : h("p", { text: t("no_entries") }),
       report.currencies.map((c) => c.total_debit === c.total_credit

@@ -55,7 +55,8 @@ boost::json::object overview_json(const ledger::group_overview& o) {
   out["last_activity"] = o.last_activity ? boost::json::value(*o.last_activity) : nullptr;
   out["last_entry_date"] = date_json(o.last_entry_date);
   out["cash"] = o.cash.amount_text();
-  out["loans_outstanding"] = o.loans_outstanding ? boost::json::value(o.loans_outstanding->amount_text()) : nullptr;
+  out["loans_outstanding"] =
+      o.loans_outstanding ? boost::json::value(o.loans_outstanding->amount_text()) : nullptr;
   out["par30"] = o.par30 ? boost::json::value(*o.par30) : nullptr;
   out["warnings"] = std::move(warnings);
   return out;
@@ -99,9 +100,9 @@ struct group_summary {
 };
 
 // The columns before the figures: which group and which cycle the row is about.
-constexpr std::array<std::string_view, 9> summary_heads = {
-    "group_id", "group_name", "group_name_km", "province", "cycle_id", "cycle_start", "cycle_closed_on",
-    "as_of",    "currency"};
+constexpr std::array<std::string_view, 9> summary_heads = {"group_id",        "group_name", "group_name_km",
+                                                           "province",        "cycle_id",   "cycle_start",
+                                                           "cycle_closed_on", "as_of",      "currency"};
 
 std::string summaries_csv(const std::vector<group_summary>& rows, ledger::calendar_date day) {
   csv_writer csv;
@@ -109,19 +110,20 @@ std::string summaries_csv(const std::vector<group_summary>& rows, ledger::calend
   for (const auto& name : cycle_summary_figure_names()) head.emplace_back(name);
   csv.row(head);
   for (const auto& r : rows) {
-    std::vector<csv_cell> cells{csv_cell::number(std::to_string(r.group.id.value)), r.group.name, r.group.name_km,
-                                r.group.province};
+    std::vector<csv_cell> cells{csv_cell::number(std::to_string(r.group.id.value)), r.group.name,
+                                r.group.name_km, r.group.province};
     if (!r.summary) {
       cells.insert(cells.end(), {"", "", "", day.to_string(), r.group.currency.code()});
       for (std::size_t i = summary_heads.size(); i < head.size(); ++i) cells.emplace_back("");
     } else {
       const auto& s = *r.summary;
-      cells.insert(cells.end(), {csv_cell::number(std::to_string(s.cycle.id.value)), s.cycle.start.to_string(),
-                                 s.cycle.closed_on ? s.cycle.closed_on->to_string() : std::string(),
-                                 s.as_of.to_string(), s.currency.code()});
+      cells.insert(cells.end(),
+                   {csv_cell::number(std::to_string(s.cycle.id.value)), s.cycle.start.to_string(),
+                    s.cycle.closed_on ? s.cycle.closed_on->to_string() : std::string(), s.as_of.to_string(),
+                    s.currency.code()});
       for (const auto& [key, value] : cycle_summary_figures(s))
-        cells.push_back(
-            csv_cell::number(value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value)));
+        cells.push_back(csv_cell::number(value.is_string() ? std::string(value.as_string())
+                                                           : boost::json::serialize(value)));
     }
     csv.row(cells);
   }

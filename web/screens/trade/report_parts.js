@@ -2,18 +2,18 @@
 // of year, the head that prints (group, period, day printed, the year's seal when it was closed), the
 // statements as tables, and the CSV download and print buttons.
 import { lang, localName, t } from "../../i18n.js";
-import { date, isZero, money, number, today } from "../../format.js";
+import { isZero, money, number, today } from "../../format.js";
 import { go } from "../../router.js";
 import { h, field, table, printButton } from "../../ui.js";
-import { nameNode } from "../../books.js";
+import { nameNode, printHead } from "../../books.js";
 
 export const lastYear = () => Number(today().slice(0, 4)) - 1;
 // The ?year= asked, else `fallback` (an annual report looks back on the year closed; a harvest report at this year).
 export const reportYear = (ctx, fallback = lastYear()) => Number(ctx.query.get("year")) || fallback;
 
-// The seal of the period that ends the year, if one was closed through its last day.
+// The close that ends the year, if one was closed through its last day.
 export const yearSeal = (ctx, year) => ctx.api(`/groups/${ctx.params.gid}/periods?limit=1000`)
-  .then((p) => p.items.find((x) => x.through === `${year}-12-31`)?.seal || null);
+  .then((p) => p.items.find((x) => x.through === `${year}-12-31`) || null);
 
 export function yearChooser(path, year) {
   const form = h("form.inline.no-print", {},
@@ -26,16 +26,8 @@ export function yearChooser(path, year) {
   return form;
 }
 
-// The period, the day printed, and the seal (code and words in the reader's language) when there is one.
-export function reportHead(year, seal) {
-  const words = lang() === "km" && seal?.words_km?.length ? seal.words_km : seal?.words;
-  return h("div.report-head", {},
-    h("p.lead", { text: t("period_from_to", { from: date(`${year}-01-01`), to: date(`${year}-12-31`) }) }),
-    h("p", { text: t("printed_on", { date: date(today()) }) }),
-    seal ? h("p.report-seal", {}, h("span", { text: `${t("seal_code")}: ` }), h("code", { translate: "no", text: seal.code.replace(/(.{4})(?=.)/g, "$1 ") }),
-      h("span", { text: " · " }), h("span", words === seal.words ? { lang: "en", translate: "no", text: words.join(" ") } : { text: words.join(" ") }))
-      : h("p", { text: t("year_not_sealed") }));
-}
+// The year, the day printed, and the year's seal when it was closed (printHead, as every report prints).
+export const reportHead = (year, close) => printHead({ from: `${year}-01-01`, to: `${year}-12-31`, close, unsealed: t("year_not_sealed") });
 
 // Rows of [name node, amount] with a total row last.
 function amountTable(rows, totalLabel, total, currency) {

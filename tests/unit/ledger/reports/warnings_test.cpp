@@ -1,8 +1,8 @@
 // Each of the staff's group warnings (ledger/reports/warnings.hpp) fires on the books that call for it,
 // with its figures, and stays quiet on books that do not. Dates are relative to today: the journal's
 // created_at is the real clock, and back-dating is judged against it.
-#include "ledger/reports/dashboard.hpp"
 #include "ledger/reports/warnings.hpp"
+#include "ledger/reports/dashboard.hpp"
 #include "ledger/store/sqlite.hpp"
 #include "tests/unit/ledger/coop/operation_test_support.hpp"
 #include "tests/unit/ledger/store/store_test_support.hpp"
@@ -52,19 +52,22 @@ void start_cycle(ledger_fixture& f, int offset) {
 }
 
 void buy_shares(ledger_fixture& f, member_id m, int shares, int offset) {
-  must_record(f, f.savings.id, "shares", on(offset), {{"member_id", number(m.value)}, {"shares", number(shares)}});
+  must_record(f, f.savings.id, "shares", on(offset),
+              {{"member_id", number(m.value)}, {"shares", number(shares)}});
 }
 
 void lend(ledger_fixture& f, member_id m, std::string amount, int months, int offset) {
-  must_record(f, f.savings.id, "loan", on(offset),
-              {{"member_id", number(m.value)}, {"amount", text(std::move(amount))}, {"months", number(months)}});
+  must_record(
+      f, f.savings.id, "loan", on(offset),
+      {{"member_id", number(m.value)}, {"amount", text(std::move(amount))}, {"months", number(months)}});
 }
 
 }  // namespace
 
 TEST_CASE("books kept day by day raise no warning", "[warnings]") {
   ledger_fixture f(false);
-  f.must_post(make_posting(f.savings.id, on(-2), {debit("1010", "30000"), credit("3010", "30000", f.savers[0])}, "a"));
+  f.must_post(make_posting(f.savings.id, on(-2),
+                           {debit("1010", "30000"), credit("3010", "30000", f.savers[0])}, "a"));
   f.must_post(make_posting(f.savings.id, on(-1), {debit("5010", "1000"), credit("1010", "1000")}, "b"));
   f.must_post(make_posting(f.coop.id, on(0), {debit("1010", "500"), credit("4050", "500")}, "c"));
   CHECK(warnings_of(f, f.savings).empty());
@@ -92,7 +95,8 @@ TEST_CASE("loan_above_limit: a member owes more than the loan multiple of their 
   lend(f, f.savers[0], "30000", 3, -1);  // exactly 3× — allowed, and no warning
   CHECK(only(warnings_of(f, f.savings), warning_code::loan_above_limit).empty());
   // The group lowers its multiple to 1 from this_day: the loan now stands above the limit.
-  must_record(f, f.savings.id, "cycle_settings", on(0), {{"cycle_id", number(1)}, {"loan_multiple", number(1)}});
+  must_record(f, f.savings.id, "cycle_settings", on(0),
+              {{"cycle_id", number(1)}, {"loan_multiple", number(1)}});
   auto found = only(warnings_of(f, f.savings), warning_code::loan_above_limit);
   REQUIRE(found.size() == 1);
   CHECK(figure(found[0], "member_id") == std::to_string(f.savers[0].value));
@@ -106,9 +110,10 @@ TEST_CASE("loans_in_arrears: PAR30 above zero from the loan portfolio", "[warnin
   ledger_fixture f(false);
   start_cycle(f, -120);
   for (auto m : f.savers) buy_shares(f, m, 5, -120);  // 75,000 riel in the loan fund
-  lend(f, f.savers[0], "40000", 1, -100);              // due 70 days ago, never repaid
+  lend(f, f.savers[0], "40000", 1, -100);             // due 70 days ago, never repaid
   auto r = f.reader();
-  CHECK(only(group_warnings(r->db(), f.savings, this_day.plus_days(-80)), warning_code::loans_in_arrears).empty());
+  CHECK(only(group_warnings(r->db(), f.savings, this_day.plus_days(-80)), warning_code::loans_in_arrears)
+            .empty());
   lend(f, f.savers[1], "10000", 2, -10);  // first instalment not yet due: current
   auto found = only(warnings_of(f, f.savings), warning_code::loans_in_arrears);
   REQUIRE(found.size() == 1);
@@ -120,7 +125,8 @@ TEST_CASE("loans_in_arrears: PAR30 above zero from the loan portfolio", "[warnin
 
 TEST_CASE("reversals: reversing entries recorded lately, with the total", "[warnings]") {
   ledger_fixture f(false);
-  auto wrong = f.must_post(make_posting(f.coop.id, on(0), {debit("1010", "900"), credit("4050", "900")}, "w"));
+  auto wrong =
+      f.must_post(make_posting(f.coop.id, on(0), {debit("1010", "900"), credit("4050", "900")}, "w"));
   CHECK(only(warnings_of(f, f.coop), warning_code::reversals).empty());
   REQUIRE(reverse(*f.db, f.coop.id, wrong.entry.id, "undo").has_value());
   auto found = only(warnings_of(f, f.coop), warning_code::reversals);
@@ -137,7 +143,8 @@ TEST_CASE("back_dated_entries: dated well before the day recorded or the entries
   f.must_post(make_posting(f.coop.id, on(-6), {debit("1010", "100"), credit("4050", "100")}, "b"));
   CHECK(only(warnings_of(f, f.coop), warning_code::back_dated_entries).empty());
   // Twenty days behind the books: back-dated.
-  auto late = f.must_post(make_posting(f.coop.id, on(-20), {debit("1010", "100"), credit("4050", "100")}, "c"));
+  auto late =
+      f.must_post(make_posting(f.coop.id, on(-20), {debit("1010", "100"), credit("4050", "100")}, "c"));
   auto found = only(warnings_of(f, f.coop), warning_code::back_dated_entries);
   REQUIRE(found.size() == 1);
   CHECK(figure(found[0], "recent") == "1");
@@ -181,7 +188,8 @@ TEST_CASE("meeting_overdue: no meeting within the interval and a week", "[warnin
 TEST_CASE("seal_broken: a closed period whose seal the chain no longer passes through", "[warnings]") {
   ledger_fixture f(false);
   for (int i = 0; i < 3; ++i)
-    f.must_post(make_posting(f.savings.id, on(-2), {debit("1010", "1000"), credit("3010", "1000", f.savers[0])},
+    f.must_post(make_posting(f.savings.id, on(-2),
+                             {debit("1010", "1000"), credit("3010", "1000", f.savers[0])},
                              "s" + std::to_string(i)));
   auto closed = close_through(*f.db, f.savings.id, on(-1));
   REQUIRE(closed.has_value());
