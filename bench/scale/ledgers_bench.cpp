@@ -96,6 +96,7 @@ int print_samaki_balances(const settings& cfg) {
 
 struct child_run {
   double seconds = 0;
+  double cpu_seconds = 0;  // user and system: what the machine's other load does not inflate
   long peak_kib = 0;
   std::string output;
 };
@@ -120,6 +121,10 @@ child_run run_child(const std::vector<std::string>& args, const std::filesystem:
   child_run r;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   r.peak_kib = usage.ru_maxrss;
+  auto seconds_of = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  r.cpu_seconds = seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error(args[0] + " failed with status " + std::to_string(status));
   std::ifstream in(out_file);
@@ -216,20 +221,22 @@ int main(int argc, char** argv) try {
   struct tool {
     const char* name;
     std::vector<std::string> args;
-    std::vector<double> seconds;
+    std::vector<double> seconds, cpu_seconds;
     std::vector<long> peak_kib;
     std::map<std::string, std::int64_t> balances;
   };
   std::vector<tool> tools{
-      {"samaki (trial balance on the database)", samaki_args, {}, {}, {}},
+      {"samaki (trial balance on the database)", samaki_args, {}, {}, {}, {}},
       {"hledger balance",
        {"/usr/bin/hledger", "-f", file, "balance", "--flat", "--depth", "3", "--no-total", "-O", "csv"},
+       {},
        {},
        {},
        {}},
       {"ledger balance",
        {"/usr/bin/ledger", "-f", file, "balance", "--flat", "--no-total", "--balance-format",
         "%(account)\t%(display_total)\n"},
+       {},
        {},
        {},
        {}},
@@ -239,6 +246,7 @@ int main(int argc, char** argv) try {
     for (auto& t : tools) {
       auto run = run_child(t.args, out_file);
       t.seconds.push_back(run.seconds);
+      t.cpu_seconds.push_back(run.cpu_seconds);
       t.peak_kib.push_back(run.peak_kib);
       if (r == 0) t.balances = parse_balances(run.output);
     }
@@ -258,20 +266,23 @@ int main(int argc, char** argv) try {
       groups.size(), static_cast<long long>(entries), static_cast<double>(journal_bytes) / (1 << 20));
   const auto& samaki = tools[0];
   std::printf(
-      "| median of %d | wall time | peak RSS | accounts | differ from Samaki's | time ÷ Samaki's | memory ÷ "
-      "Samaki's |\n",
+      "| median of %d | wall time | CPU time | peak RSS | accounts | differ from Samaki's | wall ÷ Samaki's "
+      "| "
+      "CPU ÷ Samaki's | memory ÷ Samaki's |\n",
       cfg.rounds);
-  std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
+  std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   const double samaki_s = median(samaki.seconds);
+  const double samaki_cpu = median(samaki.cpu_seconds);
   const double samaki_kib = median(std::vector<double>(samaki.peak_kib.begin(), samaki.peak_kib.end()));
   int total_differences = 0;
   for (const auto& t : tools) {
     const double s = median(t.seconds);
+    const double cpu = median(t.cpu_seconds);
     const double kib = median(std::vector<double>(t.peak_kib.begin(), t.peak_kib.end()));
     const int differ = differences(samaki.balances, t.balances);
     total_differences += differ;
-    std::printf("| %s | %.3f s | %.1f MiB | %zu | %d | %.1f | %.1f |\n", t.name, s, kib / 1024,
-                t.balances.size(), differ, s / samaki_s, kib / samaki_kib);
+    std::printf("| %s | %.3f s | %.3f s | %.1f MiB | %zu | %d | %.1f | %.1f | %.1f |\n", t.name, s, cpu,
+                kib / 1024, t.balances.size(), differ, s / samaki_s, cpu / samaki_cpu, kib / samaki_kib);
   }
   std::printf("samaki in process (the trial balances alone, one snapshot): %.2f ms\n", median(in_process));
   std::printf("balances: %s\n", total_differences == 0 && !samaki.balances.empty()
