@@ -51,24 +51,20 @@ struct settings {
 
 settings parse(int argc, char** argv) {
   settings s;
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
-      return argv[++i];
-    };
+  for (bench::command_line args(argc, argv); args.next();) {
+    const auto& flag = args.flag();
     if (flag == "--db")
-      s.db = value();
+      s.db = args.value();
     else if (flag == "--entries")
-      s.entries = std::stoll(value());
+      s.entries = std::stoll(args.value());
     else if (flag == "--rounds")
-      s.rounds = std::stoi(value());
+      s.rounds = std::stoi(args.value());
     else if (flag == "--journal")
-      s.journal = value();
+      s.journal = args.value();
     else if (flag == "--samaki-balance")
       s.samaki_child = true;
     else if (flag == "--group")
-      s.groups.push_back(std::stoll(value()));
+      s.groups.push_back(std::stoll(args.value()));
     else
       throw std::invalid_argument("unknown option " + flag);
   }

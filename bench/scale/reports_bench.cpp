@@ -45,16 +45,12 @@ struct settings {
 
 settings parse(int argc, char** argv) {
   settings s;
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
-      return argv[++i];
-    };
+  for (bench::command_line args(argc, argv); args.next();) {
+    const auto& flag = args.flag();
     if (flag == "--db")
-      s.db = value();
+      s.db = args.value();
     else if (flag == "--rounds")
-      s.rounds = std::stoi(value());
+      s.rounds = std::stoi(args.value());
     else
       throw std::invalid_argument("unknown option " + flag + " (--db, --rounds)");
   }

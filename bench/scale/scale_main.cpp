@@ -8,6 +8,7 @@
 //
 // Defaults: a province (2,000 savings groups, 50,000 members, 5 years, 4 cooperatives of 120 members and 4
 // cashew committees of 18). The database must not exist yet.
+#include "bench/bench_support.hpp"
 #include "bench/scale/books_check.hpp"
 #include "bench/scale/province.hpp"
 
@@ -32,31 +33,26 @@ struct settings {
 
 settings parse(int argc, char** argv) {
   settings s;
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
-      return argv[++i];
-    };
-    auto count = [&] { return std::stoi(value()); };
+  for (bench::command_line args(argc, argv); args.next();) {
+    const auto& flag = args.flag();
     if (flag == "--db")
-      s.db = value();
+      s.db = args.value();
     else if (flag == "--groups")
-      s.plan.savings_groups = count();
+      s.plan.savings_groups = args.count();
     else if (flag == "--members")
-      s.plan.members = count();
+      s.plan.members = args.count();
     else if (flag == "--years")
-      s.plan.years = count();
+      s.plan.years = args.count();
     else if (flag == "--cooperatives")
-      s.plan.cooperatives = count();
+      s.plan.cooperatives = args.count();
     else if (flag == "--cooperative-members")
-      s.plan.cooperative_members = count();
+      s.plan.cooperative_members = args.count();
     else if (flag == "--committees")
-      s.plan.committees = count();
+      s.plan.committees = args.count();
     else if (flag == "--seed")
-      s.plan.seed = static_cast<std::uint32_t>(std::stoul(value()));
+      s.plan.seed = static_cast<std::uint32_t>(std::stoul(args.value()));
     else if (flag == "--in-flight")
-      s.plan.in_flight = count();
+      s.plan.in_flight = args.count();
     else if (flag == "--verify")
       s.verify = true;
     else
