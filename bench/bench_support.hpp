@@ -43,6 +43,30 @@ inline double milliseconds_of(const std::function<void()>& work) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+// A benchmark's command line, a flag at a time: `for (command_line args(argc, argv); args.next();)`, then
+// args.flag() and args.value() (std::invalid_argument when the value is missing) or args.count().
+class command_line {
+ public:
+  command_line(int argc, char** argv) : argc_(argc), argv_(argv) {}
+  bool next() {
+    if (++at_ >= argc_) return false;
+    flag_ = argv_[at_];
+    return true;
+  }
+  const std::string& flag() const { return flag_; }
+  std::string value() {
+    if (at_ + 1 >= argc_) throw std::invalid_argument(flag_ + " needs a value");
+    return argv_[++at_];
+  }
+  int count() { return std::stoi(value()); }
+
+ private:
+  int argc_;
+  char** argv_;
+  int at_ = 0;
+  std::string flag_;
+};
+
 inline double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];

@@ -352,9 +352,11 @@ int run(options opts) {
 
   if (server && opts.idle_connections > 0) {
     auto idle = samaki::bench::hold_idle_connections(port, server->pid(), opts.idle_connections);
-    std::printf("memory    server RSS %.1f MiB; with %d idle connections open %.1f MiB\n",
-                static_cast<double>(idle.rss_before_kib) / 1024, idle.opened,
-                static_cast<double>(idle.rss_with_idle_kib) / 1024);
+    std::printf(
+        "memory    server RSS %.1f MiB after the load (peak %.1f MiB under it); with %d idle "
+        "connections open %.1f MiB\n",
+        static_cast<double>(idle.rss_before_kib) / 1024, static_cast<double>(idle.rss_peak_kib) / 1024,
+        idle.opened, static_cast<double>(idle.rss_with_idle_kib) / 1024);
   }
   if (server) {
     const int status = server->stop();

@@ -31,12 +31,13 @@ boost::json::value call(http_connection& c, const std::string& method, const std
   return boost::json::parse(reply.body);
 }
 
-long resident_kib(int pid) {
+// A line of /proc/PID/status in KiB ("VmRSS:", "VmHWM:"), or -1.
+long status_kib(int pid, const std::string& wanted) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string key;
   long value = 0;
   while (status >> key) {
-    if (key == "VmRSS:") {
+    if (key == wanted) {
       status >> value;
       return value;
     }
@@ -163,7 +164,8 @@ std::vector<ledger_request> ledger_requests(const std::string& scenario, const l
 
 idle_report hold_idle_connections(std::uint16_t port, int server_pid, int count) {
   idle_report report;
-  report.rss_before_kib = resident_kib(server_pid);
+  report.rss_before_kib = status_kib(server_pid, "VmRSS:");
+  report.rss_peak_kib = status_kib(server_pid, "VmHWM:");
   std::vector<int> sockets;
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -181,7 +183,7 @@ idle_report hold_idle_connections(std::uint16_t port, int server_pid, int count)
   report.opened = static_cast<int>(sockets.size());
   // Let the server accept them all and start each connection's read.
   std::this_thread::sleep_for(std::chrono::seconds(2));
-  report.rss_with_idle_kib = resident_kib(server_pid);
+  report.rss_with_idle_kib = status_kib(server_pid, "VmRSS:");
   for (int fd : sockets) ::close(fd);
   return report;
 }

@@ -47,10 +47,12 @@ std::vector<ledger_request> ledger_requests(const std::string& scenario, const l
 bool is_ledger_scenario(const std::string& name);
 
 // Opens `count` connections to the server and holds them open without a request; returns the server's
-// resident memory (VmRSS, KiB) before and while they are open.
+// resident memory (VmRSS, KiB) before and while they are open, and its peak so far (VmHWM: under the load
+// that came before).
 struct idle_report {
   long rss_before_kib = 0;
   long rss_with_idle_kib = 0;
+  long rss_peak_kib = 0;
   int opened = 0;
 };
 idle_report hold_idle_connections(std::uint16_t port, int server_pid, int count);
