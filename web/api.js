@@ -84,15 +84,26 @@ export async function api(path, { method = "GET", body, signal, headers = {}, ca
   }
 }
 
+// No answer came (no network, or none in time): the server may or may not have done it.
+export const unanswered = (error) => error instanceof ApiError && error.status === 0 && ["network", "timeout"].includes(error.code);
+
 // A write that must happen once (POST, or options.method): the same Idempotency-Key for every retry of the same request, a new
-// one when the request changes (the user edited the form) or after it went through.
-export function onceWriter() {
+// one when the request changes (the user edited the form) or after it went through. With `lost`, a request left unanswered
+// is handed to lost({path, body, key}) (the outbox keeps it, key and all) and its result is the answer.
+export function onceWriter({ lost } = {}) {
   let last = null;
   return async (path, body, options = {}) => {
     const fingerprint = `${path} ${JSON.stringify(body)}`;
     if (last?.fingerprint !== fingerprint) last = { fingerprint, key: newKey() };
-    const answer = await api(path, { method: "POST", ...options, body, headers: { "Idempotency-Key": last.key } });
-    last = null;
-    return answer;
+    const { key } = last;
+    try {
+      const answer = await api(path, { method: "POST", ...options, body, headers: { "Idempotency-Key": key } });
+      last = null;
+      return answer;
+    } catch (error) {
+      if (!lost || !unanswered(error)) throw error;
+      last = null;
+      return lost({ path, body, key });
+    }
   };
 }

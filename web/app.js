@@ -3,6 +3,8 @@ import { setLanguage, lang, t } from "./i18n.js";
 import { route, setGuard, start, go, redraw, currentPath } from "./router.js";
 import { session, resume, signOut, sessionEnded } from "./session.js";
 import { failure, waiting } from "./ui.js";
+import { send as sendOutbox } from "./outbox.js";
+import { drawOutbox, mountOutbox, signOutAllowed } from "./outbox_banner.js";
 import signin from "./screens/signin.js";
 import groups from "./screens/groups.js";
 import group from "./screens/group.js";
@@ -72,6 +74,8 @@ setGuard((screen, params, address) => {
   document.body.classList.toggle("signed-in", Boolean(session.user));
   const user = session.user;
   if (user) signedOutHere = false;
+  drawOutbox();
+  sendOutbox();
   if (screen.public) return screen.name === "signin" && user ? "/" : null;
   if (!user) return signedOutHere ? "/signin" : `/signin?next=${encodeURIComponent(address)}`;
   if (user.role === "member") {
@@ -88,6 +92,7 @@ const languageButton = document.getElementById("language");
 languageButton.addEventListener("click", async () => {
   await setLanguage(lang() === "km" ? "en" : "km");
   labelHeader();
+  drawOutbox();
   redraw();
 });
 
@@ -96,6 +101,7 @@ function labelHeader() {
 }
 
 document.getElementById("signout").addEventListener("click", () => {
+  if (!signOutAllowed()) return;  // saved items still wait: the first press says so
   signOut();
   signedOutHere = true;
   go("/signin", { replace: true });
@@ -108,7 +114,9 @@ window.addEventListener("samaki:signed-out", () => {
   go(`/signin?next=${encodeURIComponent(currentPath())}`, { replace: true });
 });
 
+let started = false;
 async function boot() {
+  if (started) return;
   const view = document.getElementById("view");
   const wait = waiting(boot);
   view.replaceChildren(wait);
@@ -116,13 +124,19 @@ async function boot() {
     await resume();
   } catch (error) {
     view.replaceChildren(failure(error, boot));
+    window.addEventListener("online", boot, { once: true });  // opened offline: start when the network is back
     return;
   } finally {
     wait.stop();
   }
+  if (started) return;  // a retry and the "online" event both got here
+  started = true;
   start();
 }
 
 await setLanguage(lang());
 labelHeader();
+mountOutbox();
 boot();
+// The UI from the phone's cache when there is no network (sw.js). Browsers allow it on HTTPS and localhost.
+navigator.serviceWorker?.register("/sw.js").catch(() => {});

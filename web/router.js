@@ -50,11 +50,17 @@ function match(path) {
   return null;
 }
 
+// The note for the next screen, once: shown above it, or above its failure (saved, then the network went).
+function takeFlash() {
+  const nodes = flashText ? [h("p.flash", { role: "status" }, flashText)] : [];
+  flashText = null;
+  return nodes;
+}
+
 function paint(ctx) {
   if (ctx !== current) return;
   const nodes = [ctx.screen.render(ctx.data, ctx)].flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false);
-  if (flashText) nodes.unshift(h("p.flash", { role: "status" }, flashText));
-  flashText = null;
+  nodes.unshift(...takeFlash());
   view().replaceChildren(...nodes);
   document.body.dataset.state = "ready";
   document.title = `${document.querySelector("#view h2")?.textContent || ""} · ${document.querySelector("header h1").textContent}`;
@@ -67,7 +73,7 @@ async function load(ctx) {
     ctx.data = ctx.screen.load ? await ctx.screen.load(ctx) : null;
   } catch (error) {
     if (ctx !== current || isAbort(error)) return;
-    view().replaceChildren(...(ctx.path === "/" ? [] : [up("/", t("my_groups"))]), failure(error, show));
+    view().replaceChildren(...takeFlash(), ...(ctx.path === "/" ? [] : [up("/", t("my_groups"))]), failure(error, show));
     document.body.dataset.state = "failed";
     return;
   } finally {

@@ -1,13 +1,12 @@
 #include "server/http/static_files.hpp"
 
+#include "server/http/gzip.hpp"
 #include "server/http/request_context.hpp"
 #include "server/http/responses.hpp"
 #include "server/service.hpp"
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 namespace samaki::server {
@@ -26,9 +25,18 @@ bool is_within(const fs::path& root, const fs::path& path) {
   return root_end == root.end();
 }
 
-std::string etag_for(const fs::path& file, std::uintmax_t size) {
-  const auto modified = fs::last_write_time(file).time_since_epoch().count();
-  return "W/\"" + std::to_string(size) + "-" + std::to_string(modified) + "\"";
+// Whether If-None-Match is "*" or lists `etag` (weak comparison: W/ aside, the quoted tags are equal).
+bool none_match_names(std::string_view if_none_match, std::string_view etag) {
+  const auto opaque = [](std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; };
+  while (!if_none_match.empty()) {
+    const auto comma = if_none_match.find(',');
+    std::string_view tag = if_none_match.substr(0, comma);
+    if_none_match = comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag == "*" || opaque(tag) == opaque(etag)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -78,34 +86,33 @@ std::string_view content_type_for(const fs::path& file) {
   return "application/octet-stream";
 }
 
-awaitable<http_response> serve_static_file(request_context& ctx) {
+awaitable<http_response> serve_static_file(request_context& ctx, static_file_cache& files) {
   const std::vector<std::string> segments(ctx.target.segments().begin(), ctx.target.segments().end());
-  const auto file = resolve_static_path(ctx.service.config.web_root, segments);
+  const auto path = resolve_static_path(ctx.service.config.web_root, segments);
+  const auto file = path ? files.get(*path) : nullptr;
   if (!file) co_return error_response(http::status::not_found, "not_found", "no such file");
 
-  std::error_code ec;
-  const auto size = fs::file_size(*file, ec);
-  if (ec) co_return error_response(http::status::not_found, "not_found", "no such file");
-  const std::string etag = etag_for(*file, size);
-
+  const bool gzip = file->gzip && accepts_gzip(ctx.header(http::field::accept_encoding));
+  const std::string& etag = gzip ? file->gzip_etag : file->etag;
   http_response response{http::status::ok, 11};
   response.set(http::field::etag, etag);
   response.set(http::field::cache_control, "no-cache");
-  if (ctx.header(http::field::if_none_match) == etag) {
+  // Caches between us and the phone must keep the two copies apart.
+  if (file->gzip) response.set(http::field::vary, "Accept-Encoding");
+  if (none_match_names(ctx.header(http::field::if_none_match), etag)) {
     response.result(http::status::not_modified);
     co_return response;
   }
-  std::ifstream in(*file, std::ios::binary);
-  if (!in) co_return error_response(http::status::not_found, "not_found", "no such file");
-  std::ostringstream content;
-  content << in.rdbuf();
-  response.set(http::field::content_type, content_type_for(*file));
-  response.body() = std::move(content).str();
+  response.set(http::field::content_type, file->content_type);
+  if (gzip) response.set(http::field::content_encoding, "gzip");
+  response.body() = gzip ? *file->gzip : file->plain;
   co_return response;
 }
 
 void add_static_files(service& service) {
-  service.routes.set_fallback(access::anyone(), serve_static_file);
+  auto files = std::make_shared<static_file_cache>();
+  service.routes.set_fallback(access::anyone(),
+                              [files](request_context& ctx) { return serve_static_file(ctx, *files); });
 }
 
 }  // namespace samaki::server

@@ -1,5 +1,6 @@
 // The HTTP service on a real socket: system routes, headers, limits, timeouts, static files, shutdown.
 #include "tests/api/http_client.hpp"
+#include "tests/helpers/system_gunzip.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -10,7 +11,9 @@
 
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -269,6 +272,45 @@ TEST_CASE("static files come from web_root, never from outside it", "[api][http]
     CHECK(refused.status == 404);
     CHECK_THAT(refused.body, !Catch::Contains("outside"));
   }
+}
+
+TEST_CASE("the web UI goes gzip-compressed to browsers that take it and plain to others", "[api][http]") {
+  test_server site({"--web-root", SAMAKI_WEB_ROOT});
+  http_connection connection(site.port());
+  std::size_t files = 0, plain_bytes = 0, sent_bytes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(SAMAKI_WEB_ROOT)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string on_disk{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string target =
+        "/" + std::filesystem::relative(entry.path(), SAMAKI_WEB_ROOT).generic_string();
+    INFO(target);
+    const auto plain = connection.request("GET", target);
+    REQUIRE(plain.status == 200);
+    CHECK(plain.header("Content-Encoding").empty());
+    CHECK(plain.body == on_disk);
+    const auto packed = connection.request("GET", target, {}, {{"Accept-Encoding", "gzip, deflate, br"}});
+    REQUIRE(packed.status == 200);
+    CHECK(packed.header("Content-Type") == plain.header("Content-Type"));
+    CHECK(packed.header("Cache-Control") == "no-cache");
+    if (packed.header("Content-Encoding") == "gzip") {
+      CHECK(packed.header("Vary") == "Accept-Encoding");
+      CHECK(packed.header("ETag") != plain.header("ETag"));
+      CHECK(samaki::test_helpers::system_gunzip(packed.body) == on_disk);
+      // The browser's next visit: 304 for the copy it holds, with nothing in the body.
+      const auto again = connection.request(
+          "GET", target, {}, {{"Accept-Encoding", "gzip"}, {"If-None-Match", packed.header("ETag")}});
+      CHECK(again.status == 304);
+      CHECK(again.body.empty());
+    } else {
+      CHECK(packed.body == on_disk);
+    }
+    ++files;
+    plain_bytes += on_disk.size();
+    sent_bytes += packed.body.size();
+  }
+  CHECK(files > 20);
+  CHECK(sent_bytes * 2 < plain_bytes);  // about a third of its size, as gzip -9 makes it
 }
 
 TEST_CASE("SIGTERM closes idle keep-alive connections and exits 0", "[api][http]") {

@@ -162,7 +162,21 @@ export async function phonePage(browser, lang) {
       response.body().then((body) => page.uiBytes.set(path, body.length), () => {});
     else if (path.startsWith("/api/")) response.body().then((body) => { page.apiBytes += body.length; }, () => {});
   });
+  // What the UI's files cost on the wire: compressed bodies and headers, for the page's requests and the
+  // service worker's own (its cache filling), never what the worker answered from its cache.
+  page.uiWire = [];
+  context.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.fromServiceWorker() || path.startsWith("/api/")) return;
+    page.uiWire.push(response.request().sizes().then((s) => ({ path, bytes: s.responseHeadersSize + s.responseBodySize }), () => ({ path, bytes: 0 })));
+  });
   return page;
+}
+
+// The bytes of UI a phone page received over the network so far, and in how many responses.
+export async function uiTransferred(page) {
+  const seen = await Promise.all(page.uiWire);
+  return { bytes: seen.reduce((a, r) => a + r.bytes, 0), requests: seen.length };
 }
 
 // Waits until `name` is painted with its data (the router marks body[data-state=ready]).

@@ -5,7 +5,8 @@
 // counted cash matches the books; the server checks every rule again and names the member it refuses.
 import { localName, t } from "../i18n.js";
 import { addAmounts, compare, isZero, money, multiply, number, parseAmount, subtract, today, date } from "../format.js";
-import { invalidate, onceWriter } from "../api.js";
+import { invalidate } from "../api.js";
+import { outboxWriter, waiting } from "../outbox.js";
 import { go, flash } from "../router.js";
 import { h, field, onSubmit, toggle, stepper } from "../ui.js";
 import { all, group, members, accounts, heading, nameNode, openCycle, openLoans, recentOperations, lastMeeting, nextMeeting } from "../books.js";
@@ -166,7 +167,8 @@ export default {
     const books = { loanFund: balance(list, "1010"), socialFund: balance(list, "1020") };
     // The meeting so far lives on the screen's context: a language switch draws it again as it was.
     ctx.rows ??= startRows(people, cycle, loans, last);
-    ctx.send ??= onceWriter();
+    // No answer (the network dropped): the meeting waits in the outbox and is sent when it comes back.
+    ctx.send ??= outboxWriter({ group: g, type: "meeting", members: people });
     const { rows, send } = ctx;
     const shown = {};
     const line = (key, label) => h("div.total-line", {}, h("span", { text: label }), shown[key] = h("strong.num"));
@@ -210,8 +212,8 @@ export default {
       const counted = { loan_fund: typed("loan_fund"), social_fund: typed("social_fund") };
       const answer = await send(`/groups/${g.id}/operations`, request(rows, v.date, counted, cycle), { signal: ctx.signal });
       invalidate(`/groups/${g.id}`);
-      flash(t("meeting_saved"));
-      go(`/g/${g.id}/operations/${answer.id}`, { replace: true });
+      flash(t(answer.queued ? "outbox.kept" : "meeting_saved"));
+      go(answer.queued ? `/g/${g.id}` : `/g/${g.id}/operations/${answer.id}`, { replace: true });
     }, {
       // A loan without its months, or an amount that is not one, is said in its row before anything is sent.
       validate: () => {
@@ -225,6 +227,9 @@ export default {
       failed: (e, text) => e.details?.member_id !== undefined && showProblem(Number(e.details.member_id), text),
     });
     queueMicrotask(refresh);
-    return [...heading(g, t("record_meeting")), h("p.hint", { text: t("meeting_hint") }), form];
+    const pending = waiting().find((item) => item.group.id === g.id && item.type === "meeting");
+    return [...heading(g, t("record_meeting")),
+      pending && h("p.note.warn", { text: t("outbox.meeting_waiting", { date: date(pending.body.date) }) }),
+      h("p.hint", { text: t("meeting_hint") }), form];
   },
 };

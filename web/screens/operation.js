@@ -6,7 +6,8 @@
 // share-out, by-laws, the year end); opening balances from paper are left to a later screen.
 import { has, lang, localName, t } from "../i18n.js";
 import { addAmounts, money, parseAmount, parseDecimal, today } from "../format.js";
-import { invalidate, onceWriter } from "../api.js";
+import { invalidate } from "../api.js";
+import { outboxWriter } from "../outbox.js";
 import { go, flash } from "../router.js";
 import { h, field, onSubmit, link } from "../ui.js";
 import { all, group, members, accounts, heading, openCycle, openLoans, byId, memberLabel, sorted } from "../books.js";
@@ -165,7 +166,7 @@ export const operation = {
     const items = formFields(type, named);
     const lists = type.fields.filter(perMember);
     const data = { people, loans, list, cycle, currency: g.currency };
-    ctx.send ??= onceWriter();
+    ctx.send ??= outboxWriter({ group: g, type: type.type, title: { label: type.label, label_km: type.label_km }, members: people });
     const controls = [];
     for (const item of items) {
       const node = control(item.f, type, data, ctx.query.get(item.f.name) ?? undefined);
@@ -179,8 +180,8 @@ export const operation = {
     return [...heading(g, typeLabel(type), `/g/${g.id}/record`, t("record_other")), onSubmit(form, async (v) => {
       const done = await ctx.send(`/groups/${g.id}/operations`, request(type, items, lists, v), { signal: ctx.signal });
       invalidate(`/groups/${g.id}`);
-      flash(t("recorded"));
-      go(`/g/${g.id}/operations/${done.id}`, { replace: true });
+      flash(t(done.queued ? "outbox.kept" : "recorded"));
+      go(done.queued ? `/g/${g.id}` : `/g/${g.id}/operations/${done.id}`, { replace: true });
     }, { validate: (v) => validate(items, lists, v), errors: { members: people, currency: g.currency, cycle, accounts: list } })];
   },
 };
