@@ -45,37 +45,35 @@ chain_seals_report verify_chain_seals(sqlite::connection& db, group_id group,
       if (checks[i] && checks[i]->matches(head)) seen[i] = true;
   };
   look_for_seals();
-  auto ids = entry_ids_in_chain_order(db, group);
+  const auto foreign = seqs_with_foreign_lines(db, group);
   auto fail = [&](std::int64_t seq, std::string problem) {
     report.ok = false;
     report.first_bad_seq = seq;
     report.problem = std::move(problem);
   };
   std::int64_t expected_seq = 1;
-  for (auto id : ids) {
-    auto e = load_entry(db, id);
-    if (!e) continue;
+  for_each_chain_entry(db, group, [&](const entry& e) {
     ++report.entries;
     if (report.ok) {
-      if (e->seq != expected_seq) {
+      if (e.seq != expected_seq) {
         fail(expected_seq, "entry " + std::to_string(expected_seq) + " is missing");
-      } else if (e->prev_hash != to_hex(head)) {
-        fail(e->seq, "entry " + std::to_string(e->seq) + " does not link to the entry before it");
-      } else if (to_hex(entry_hash(head, *e)) != e->hash) {
-        fail(e->seq, "entry " + std::to_string(e->seq) + " was changed after it was written");
-      } else if (!balances_per_currency(*e)) {
-        fail(e->seq, "entry " + std::to_string(e->seq) + " does not balance");
-      } else if (has_foreign_lines(db, id, group)) {
-        fail(e->seq, "entry " + std::to_string(e->seq) + " has a line on another group's account or member");
+      } else if (e.prev_hash != to_hex(head)) {
+        fail(e.seq, "entry " + std::to_string(e.seq) + " does not link to the entry before it");
+      } else if (to_hex(entry_hash(head, e)) != e.hash) {
+        fail(e.seq, "entry " + std::to_string(e.seq) + " was changed after it was written");
+      } else if (!balances_per_currency(e)) {
+        fail(e.seq, "entry " + std::to_string(e.seq) + " does not balance");
+      } else if (foreign.count(e.seq)) {
+        fail(e.seq, "entry " + std::to_string(e.seq) + " has a line on another group's account or member");
       }
     }
     // Continue along the stored hashes so the head reported is what the database now holds.
     digest stored{};
-    from_hex(e->hash, stored);
+    from_hex(e.hash, stored);
     head = stored;
-    expected_seq = e->seq + 1;
+    expected_seq = e.seq + 1;
     look_for_seals();
-  }
+  });
   if (report.ok) {
     if (auto recorded = chain_head_of(db, group)) {
       auto recorded_seq = recorded->seq;

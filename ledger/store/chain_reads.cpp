@@ -1,5 +1,7 @@
 #include "ledger/store/chain_reads.hpp"
 
+#include "ledger/store/rows.hpp"
+
 namespace samaki::ledger {
 namespace {
 
@@ -36,6 +38,59 @@ bool has_foreign_lines(sqlite::connection& db, entry_id entry, group_id group) {
       "(m.id IS NULL OR m.group_id <> ?2))) LIMIT 1");
   s->bind(1, entry.value).bind(2, group.value);
   return s->step();
+}
+
+void for_each_chain_entry(sqlite::connection& db, group_id group,
+                          const std::function<void(const entry&)>& each) {
+  auto entries = db.prepare(
+      "SELECT id, seq, date, memo, reverses, created_by, created_at, prev_hash, hash FROM entries WHERE "
+      "group_id = ? ORDER BY seq");
+  entries->bind(1, group.value);
+  // The same order: entries by seq, each entry's lines by number (the lines' primary key).
+  auto lines = db.prepare(
+      "SELECT l.entry_id, l.line_no, a.code, l.member_id, a.currency, l.debit, l.credit, l.memo FROM entries "
+      "e "
+      "JOIN lines l ON l.entry_id = e.id JOIN accounts a ON a.id = l.account_id WHERE e.group_id = ? ORDER "
+      "BY "
+      "e.seq, l.line_no");
+  lines->bind(1, group.value);
+  bool line_ready = lines->step();
+  while (entries->step()) {
+    entry e;
+    e.id = entry_id{entries->column_int(0)};
+    e.group = group;
+    e.seq = entries->column_int(1);
+    e.date = stored_date(*entries, 2);
+    e.memo = entries->column_text(3);
+    if (auto r = entries->column_optional_int(4)) e.reverses = entry_id{*r};
+    e.created_by = entries->column_text(5);
+    e.created_at = entries->column_text(6);
+    e.prev_hash = to_hex(digest_from_bytes(entries->column_blob(7)));
+    e.hash = to_hex(digest_from_bytes(entries->column_blob(8)));
+    for (; line_ready && lines->column_int(0) == e.id.value; line_ready = lines->step()) {
+      entry_line l;
+      l.line_no = static_cast<int>(lines->column_int(1));
+      l.account = lines->column_text(2);
+      if (auto m = lines->column_optional_int(3)) l.member = member_id{*m};
+      auto debit = lines->column_int(5), credit = lines->column_int(6);
+      l.side = debit > 0 ? side::debit : side::credit;
+      l.amount = money(debit > 0 ? debit : credit, iso_currency::of_stored(lines->column_text(4)));
+      l.memo = lines->column_text(7);
+      e.lines.push_back(std::move(l));
+    }
+    each(e);
+  }
+}
+
+std::set<std::int64_t> seqs_with_foreign_lines(sqlite::connection& db, group_id group) {
+  auto s = db.prepare(
+      "SELECT DISTINCT e.seq FROM entries e JOIN lines l ON l.entry_id = e.id JOIN accounts a ON a.id = "
+      "l.account_id LEFT JOIN members m ON m.id = l.member_id WHERE e.group_id = ?1 AND (a.group_id <> ?1 OR "
+      "(l.member_id IS NOT NULL AND (m.id IS NULL OR m.group_id <> ?1)))");
+  s->bind(1, group.value);
+  std::set<std::int64_t> out;
+  while (s->step()) out.insert(s->column_int(0));
+  return out;
 }
 
 std::optional<recorded_head> chain_head_of(sqlite::connection& db, group_id group) {

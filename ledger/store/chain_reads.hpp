@@ -4,11 +4,14 @@
 #include "ledger/ids.hpp"
 #include "ledger/int128.hpp"
 #include "ledger/journal/hash_chain.hpp"
+#include "ledger/journal/journal.hpp"
 #include "ledger/store/sqlite.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +22,14 @@ std::vector<group_id> all_group_ids(sqlite::connection& db);
 std::vector<entry_id> entry_ids_in_chain_order(sqlite::connection& db, group_id group);
 // Lines of the entry whose account or member belongs to another group.
 bool has_foreign_lines(sqlite::connection& db, entry_id entry, group_id group);
+
+// The group's entries in chain order, each with its lines as the hash covers them (not the reads' metadata,
+// reversed_by or operation), handed to `each` one at a time: two ordered passes over entries and lines
+// instead of a few queries per entry, so checking a chain costs a scan rather than thousands of lookups.
+void for_each_chain_entry(sqlite::connection& db, group_id group,
+                          const std::function<void(const entry&)>& each);
+// The seqs of the group's entries with a line on another group's account or member, in one query.
+std::set<std::int64_t> seqs_with_foreign_lines(sqlite::connection& db, group_id group);
 
 struct recorded_head {
   std::int64_t seq = 0;

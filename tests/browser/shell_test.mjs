@@ -163,7 +163,7 @@ async function signOutPendingAcrossReload(browser, base) {
 // A session ended elsewhere: sign in again and land back on the same screen.
 async function sessionEnded(browser, base, gid) {
   const page = await signedInPage(browser, base, "en", "treasurer", "samaki-treasurer");
-  page.expect([`401 /api/v1/groups/${gid}/reports/trial-balance`, `401 /api/v1/groups/${gid}`]);
+  page.expect([`401 /api/v1/groups/${gid}/reports/trial-balance`, `401 /api/v1/groups/${gid}`, `401 /api/v1/groups/${gid}/periods`]);
   const csrf = await page.evaluate(() => localStorage.getItem("samaki.csrf"));
   assert.equal((await page.request.post(base + "/api/v1/auth/logout", { headers: { "X-CSRF-Token": csrf } })).status(), 204);
   await page.goto(`${base}/#/g/${gid}/trial-balance`);

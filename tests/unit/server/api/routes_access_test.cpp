@@ -92,5 +92,7 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/reports/harvest " + all + " group",
                       "GET " + g + "/members/{mid}/trades " + all + " group own-member",
                       "GET /api/v1/audit admin,staff",
+                      "GET /api/v1/dashboard " + readers,
+                      "GET /api/v1/dashboard/cycle-summaries admin,staff",
                   });
 }
