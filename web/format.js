@@ -79,6 +79,13 @@ export function date(iso) {
   return `${Number(day)} ${MONTHS.en[month - 1]} ${year}`;
 }
 
+// On a chart's axis: a day `៥ មករា` / `5 Jan`; with month: true a month `មករា`, with year: true `មករា ២០២៦`.
+export function shortDate(iso, { month = false, year = false } = {}) {
+  const [y, m, d] = (iso || "").split("-").map(Number);
+  const text = [!month && d, MONTHS[lang() === "km" ? "km" : "en"][m - 1], year && y].filter(Boolean).join(" ");
+  return lang() === "km" ? khmerDigits(text) : text;
+}
+
 // An RFC 3339 timestamp as a local date and time: `5 Jan 2026, 14:05`.
 export function timestamp(rfc3339) {
   const at = new Date(rfc3339);
