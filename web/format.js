@@ -15,6 +15,9 @@ const khmerDigits = (text) => String(text).replace(/[0-9]/g, (d) => KHMER_DIGITS
 // Khmer digits on a Khmer screen when the user chose them.
 const digits = (text) => (lang() === "km" && setting("khmer_digits") ? khmerDigits(text) : String(text));
 
+// A number written without grouping (a year): in Khmer digits when they were chosen.
+export const plain = (value) => digits(value);
+
 const group = (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 // A decimal string (or integer) from the API: "-55000.00" -> "-55,000"; keeps a fraction that is not zero.

@@ -26,7 +26,7 @@ const drawn = (page) => page.$$eval("details.trends figure.chart", (figures) => 
   rows: f.querySelectorAll("table tbody tr").length,
   ticks: [...f.querySelectorAll(".tick text")].map((n) => n.textContent),
   width: f.querySelector("svg").getBoundingClientRect().width,
-}))));
+})));
 
 async function openCharts(page) {
   await page.click("details.trends summary");

@@ -37,11 +37,12 @@ function frame({ labels, values, format }) {
   const grid = y.ticks.map((tick, i) => svg("g", { class: tick === 0 ? "tick zero" : "tick" },
     svg("line", { x1: plot.left, x2: plot.right, y1: at(tick), y2: at(tick) }),
     svg("text", { x: plot.left - 4, y: at(tick) + 4, "text-anchor": "end" }, tickTexts[i])));
-  return { plot, at, grid, every: Math.ceil(labels.length / 5) };
+  return { plot, at, grid, every: Math.ceil(labels.length / 4) };
 }
 
-function xLabel(text, x, plot) {
-  return svg("text", { class: "x-label", x, y: plot.bottom + 15, "text-anchor": "middle" }, text);
+// A label under the axis, centred on its point (or starting or ending there, to stay inside the picture).
+function xLabel(text, x, plot, anchor = "middle") {
+  return svg("text", { class: "x-label", x, y: plot.bottom + 15, "text-anchor": anchor }, text);
 }
 
 // The figure around a picture: title, picture with its summary, legend, and the table of its figures.
@@ -54,11 +55,11 @@ function figure({ title, summary, labels, labelHeading, series, format }, pictur
     h("figcaption", { text: title }),
     picture,
     h("ul.legend", { "aria-hidden": "true" }, series.map((s, i) => h("li", {}, h(`span.swatch.s${i}`), h("span", { text: s.name })))),
-    h("table.sr-only", {},
+    h("div.sr-only", {}, h("table", {},
       h("caption", { text: title }),
       h("thead", {}, h("tr", {}, h("th", { text: labelHeading }), series.map((s) => h("th.num", { text: s.name })))),
       h("tbody", {}, labels.map((label, row) => h("tr", {}, h("th", { text: label }),
-        series.map((s) => h("td.num", { text: s.values[row] === null ? "—" : format(s.values[row]) })))))));
+        series.map((s) => h("td.num", { text: s.values[row] === null ? "—" : format(s.values[row]) }))))))));
 }
 
 // A line through each series' points (a null value has no point), a circle at each point, titled.
@@ -74,7 +75,10 @@ export function lineChart(spec) {
       svg("polyline", { points: points.filter(Boolean).map((p) => p.join(",")).join(" ") }),
       points.map((p, i) => p && svg("circle", { cx: p[0], cy: p[1], r: 3 }, svg("title", {}, `${labels[i]}: ${format(s.values[i])}`))));
   });
-  const xs = labels.map((label, i) => (i % every === 0 || i === labels.length - 1) && xLabel(label, x(i), plot));
+  // The first and the last point are labelled, and every few between that leave room for a label.
+  const end = labels.length - 1;
+  const xs = labels.map((label, i) => (i === end || (i % every === 0 && end - i >= every)) &&
+    xLabel(label, x(i), plot, labels.length === 1 ? "middle" : i === 0 ? "start" : i === end ? "end" : "middle"));
   return figure(spec, svg("svg", { class: "line-chart" }, grid, lines, xs));
 }
 
