@@ -15,6 +15,9 @@ const khmerDigits = (text) => String(text).replace(/[0-9]/g, (d) => KHMER_DIGITS
 // Khmer digits on a Khmer screen when the user chose them.
 const digits = (text) => (lang() === "km" && setting("khmer_digits") ? khmerDigits(text) : String(text));
 
+// A number written without grouping (a year): in Khmer digits when they were chosen.
+export const plain = (value) => digits(value);
+
 const group = (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 // A decimal string (or integer) from the API: "-55000.00" -> "-55,000"; keeps a fraction that is not zero.
@@ -77,6 +80,13 @@ export function date(iso) {
   const [, year, month, day] = found;
   if (lang() === "km") return khmerDigits(`ថ្ងៃទី${Number(day)} ខែ${MONTHS.km[month - 1]} ឆ្នាំ${year}`);
   return `${Number(day)} ${MONTHS.en[month - 1]} ${year}`;
+}
+
+// On a chart's axis: a day `៥ មករា` / `5 Jan`; with month: true a month `មករា`, with year: true `មករា ២០២៦`.
+export function shortDate(iso, { month = false, year = false } = {}) {
+  const [y, m, d] = (iso || "").split("-").map(Number);
+  const text = [!month && d, MONTHS[lang() === "km" ? "km" : "en"][m - 1], year && y].filter(Boolean).join(" ");
+  return lang() === "km" ? khmerDigits(text) : text;
 }
 
 // An RFC 3339 timestamp as a local date and time: `5 Jan 2026, 14:05`.

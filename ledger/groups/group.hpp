@@ -31,6 +31,16 @@ struct new_group {
   std::string province, district, commune, village;
 };
 
+// A person's family and given names kept apart, in Latin letters and in Khmer; all empty when only a whole
+// name was given (members added before they were kept). khmer.md: shown family name first in both scripts.
+struct name_parts {
+  std::string family, given, family_km, given_km;
+};
+// The whole names the parts make, family name first: "CHAN Sokha" (the family name in capitals, as
+// Cambodian documents write it in Latin letters) and "ចាន់ សុខា"; "" when neither part is given.
+std::string latin_whole_name(const name_parts& parts);
+std::string khmer_whole_name(const name_parts& parts);
+
 struct member_info {
   member_id id;
   group_id group;
@@ -41,15 +51,17 @@ struct member_info {
   std::optional<calendar_date> joined_on;
   std::optional<calendar_date> left_on;  // set by a member_exit operation
   std::string created_at;
+  name_parts parts{};
 };
 
 struct new_member {
   group_id group;
-  std::string name;
-  std::string name_km;
+  std::string name;     // may be left empty when parts are given: made from them
+  std::string name_km;  // the same
   std::string phone;
   std::string gender;
   std::optional<calendar_date> joined_on;
+  name_parts parts{};
 };
 
 struct account_info {

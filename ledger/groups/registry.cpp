@@ -95,7 +95,18 @@ result<group_info> create_group(write_context& ctx, const new_group& g) {
                     g.province, g.district, g.commune, g.village, created_at};
 }
 
-result<member_info> add_member(write_context& ctx, const new_member& m) {
+result<member_info> add_member(write_context& ctx, const new_member& asked) {
+  for (auto [field, value] :
+       {std::pair{"family_name", &asked.parts.family}, std::pair{"given_name", &asked.parts.given},
+        std::pair{"family_name_km", &asked.parts.family_km},
+        std::pair{"given_name_km", &asked.parts.given_km}})
+    if (auto ok = check_name(*value, field, false); !ok) return ok.error();
+  // Whole names left out are made from the parts, family name first; a member given Khmer parts only is
+  // named in Khmer in both. A whole name_km alone still needs a name, as before the parts were kept.
+  auto m = asked;
+  if (m.name_km.empty()) m.name_km = khmer_whole_name(m.parts);
+  if (m.name.empty()) m.name = latin_whole_name(m.parts);
+  if (m.name.empty()) m.name = khmer_whole_name(m.parts);
   if (auto ok = check_name(m.name, "name"); !ok) return ok.error();
   if (auto ok = check_name(m.name_km, "name_km", false); !ok) return ok.error();
   if (!valid_phone(m.phone))
@@ -106,8 +117,8 @@ result<member_info> add_member(write_context& ctx, const new_member& m) {
   auto id = insert_member(ctx, m, created_at);
   ctx.remember_member(id, member_state{m.group, std::nullopt});
   ctx.note_changed(m.group);
-  return member_info{id,       m.group,     m.name,       m.name_km, m.phone,
-                     m.gender, m.joined_on, std::nullopt, created_at};
+  return member_info{id,       m.group,     m.name,       m.name_km,  m.phone,
+                     m.gender, m.joined_on, std::nullopt, created_at, m.parts};
 }
 
 result<account_info> add_account(write_context& ctx, const new_account& a) {

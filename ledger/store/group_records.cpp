@@ -35,11 +35,12 @@ account_id insert_account(write_context& ctx, group_id group, const account_defi
 
 member_id insert_member(write_context& ctx, const new_member& m, const std::string& created_at) {
   auto s = ctx.db().prepare(
-      "INSERT INTO members (group_id, name, name_km, phone, gender, joined_on, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO members (group_id, name, name_km, phone, gender, joined_on, created_at, family_name, "
+      "given_name, family_name_km, given_name_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s->bind(1, m.group.value).bind(2, m.name).bind(3, m.name_km).bind(4, m.phone).bind(5, m.gender);
   bind_optional_date(*s, 6, m.joined_on);
-  s->bind(7, created_at);
+  s->bind(7, created_at).bind(8, m.parts.family).bind(9, m.parts.given).bind(10, m.parts.family_km);
+  s->bind(11, m.parts.given_km);
   s->run();
   return member_id{ctx.db().last_insert_rowid()};
 }

@@ -7,7 +7,7 @@ namespace samaki::ledger {
 namespace {
 
 // Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
-constexpr std::array<const char*, 5> migrations = {
+constexpr std::array<const char*, 6> migrations = {
     // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
     R"sql(
 CREATE TABLE groups (
@@ -378,6 +378,14 @@ CREATE TABLE allocation_members (
   amount INTEGER NOT NULL,
   PRIMARY KEY (operation_id, member_id)
 ) WITHOUT ROWID;
+)sql",
+    // 6: a member's family and given names kept apart, in both scripts (khmer.md); '' for members added
+    // with a whole name only.
+    R"sql(
+ALTER TABLE members ADD COLUMN family_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN given_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN family_name_km TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN given_name_km TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -121,6 +121,36 @@ account_nets attributed_movements(sqlite::connection& db, group_id group, calend
   return movements_summed(db, attributed_sums, group, from, to).without_closing();
 }
 
+namespace {
+
+dated_nets summed_by_date(sqlite::connection& db, group_id group, calendar_date from, calendar_date to,
+                          date_step step, std::string_view only) {
+  auto s = db.prepare(
+      "SELECT substr(e.date, 1, ?4), l.account_id, SUM(l.debit >> 32), SUM(l.debit & 4294967295), "
+      "SUM(l.credit >> 32), SUM(l.credit & 4294967295) FROM entries e JOIN lines l ON l.entry_id = e.id "
+      "WHERE e.group_id = ?1 AND e.date >= ?2 AND e.date <= ?3" +
+      std::string(only) + " GROUP BY 1, 2");
+  s->bind(1, group.value).bind(2, from.to_string()).bind(3, to.to_string());
+  s->bind(4, std::int64_t{step == date_step::day ? 10 : 7});
+  dated_nets nets;
+  while (s->step()) nets[{s->column_text(0), s->column_int(1)}] += joined(*s, 2, 3) - joined(*s, 4, 5);
+  return nets;
+}
+
+}  // namespace
+
+dated_nets nets_by_date(sqlite::connection& db, group_id group, calendar_date from, calendar_date to,
+                        date_step step, bool without_closing) {
+  auto nets = summed_by_date(db, group, from, to, step, "");
+  if (!without_closing) return nets;
+  for (const auto& [key, net] : summed_by_date(db, group, from, to, step, closing_only)) {
+    auto it = nets.find(key);
+    it->second -= net;
+    if (it->second == 0) nets.erase(it);
+  }
+  return nets;
+}
+
 std::vector<ledger_line> lines_between(sqlite::connection& db, group_id group,
                                        std::optional<std::int64_t> account,
                                        const std::optional<calendar_date>& from,

@@ -44,6 +44,13 @@ range_movements movements_with_closing(sqlite::connection& db, group_id group, c
 account_nets attributed_movements(sqlite::connection& db, group_id group, calendar_date from,
                                   calendar_date to);
 
+// (day "YYYY-MM-DD" or month "YYYY-MM", account id) -> debit minus credit of the lines dated from `from` to
+// `to`, all members together: one grouped query (two without closing entries), for series over time.
+using dated_nets = std::map<std::pair<std::string, std::int64_t>, int128>;
+enum class date_step { day, month };
+dated_nets nets_by_date(sqlite::connection& db, group_id group, calendar_date from, calendar_date to,
+                        date_step step, bool without_closing);
+
 // One line with its entry, for ledgers and cash books. (Not `dated_line`: book_reads.hpp has a different
 // struct of that name in this namespace, and two definitions of one name break the one-definition rule:
 // the sanitizers found one's vector code reading the other's members.)

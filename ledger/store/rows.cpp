@@ -80,8 +80,9 @@ std::vector<account_info> load_accounts(sqlite::connection& db, group_id id) {
 
 std::optional<member_info> load_member(sqlite::connection& db, member_id id) {
   auto s = db.prepare(
-      "SELECT group_id, name, name_km, phone, gender, joined_on, created_at, left_on FROM members WHERE id = "
-      "?");
+      "SELECT group_id, name, name_km, phone, gender, joined_on, created_at, left_on, family_name, "
+      "given_name, "
+      "family_name_km, given_name_km FROM members WHERE id = ?");
   s->bind(1, id.value);
   if (!s->step()) return std::nullopt;
   member_info m;
@@ -94,6 +95,7 @@ std::optional<member_info> load_member(sqlite::connection& db, member_id id) {
   m.joined_on = stored_optional_date(*s, 5);
   m.created_at = s->column_text(6);
   m.left_on = stored_optional_date(*s, 7);
+  m.parts = name_parts{s->column_text(8), s->column_text(9), s->column_text(10), s->column_text(11)};
   return m;
 }
 

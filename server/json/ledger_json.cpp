@@ -68,7 +68,11 @@ boost::json::object member_json(const ledger::member_info& m) {
           {"gender", m.gender},
           {"joined_on", date_json(m.joined_on)},
           {"left_on", date_json(m.left_on)},
-          {"created_at", m.created_at}};
+          {"created_at", m.created_at},
+          {"family_name", m.parts.family},
+          {"given_name", m.parts.given},
+          {"family_name_km", m.parts.family_km},
+          {"given_name_km", m.parts.given_km}};
 }
 
 boost::json::object account_json(const ledger::account_info& a, const ledger::money& balance) {

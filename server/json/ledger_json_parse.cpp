@@ -124,15 +124,18 @@ ledger::result<ledger::new_group> parse_new_group(const json_fields& body) {
 }
 
 ledger::result<ledger::new_member> parse_new_member(const json_fields& body, ledger::group_id group) {
-  if (auto known = body.only({"name", "name_km", "phone", "gender", "joined_on"}); !known)
+  if (auto known = body.only({"name", "name_km", "phone", "gender", "joined_on", "family_name", "given_name",
+                              "family_name_km", "given_name_km"});
+      !known)
     return known.error();
   ledger::new_member m;
   m.group = group;
-  auto name = body.required_string("name");
-  if (!name) return name.error();
-  m.name = std::move(*name);
+  // `name` may be left out when the parts are given (add_member makes it from them, or says it is required).
   for (auto [field, target] :
-       {std::pair{"name_km", &m.name_km}, std::pair{"phone", &m.phone}, std::pair{"gender", &m.gender}}) {
+       {std::pair{"name", &m.name}, std::pair{"name_km", &m.name_km}, std::pair{"phone", &m.phone},
+        std::pair{"gender", &m.gender}, std::pair{"family_name", &m.parts.family},
+        std::pair{"given_name", &m.parts.given}, std::pair{"family_name_km", &m.parts.family_km},
+        std::pair{"given_name_km", &m.parts.given_km}}) {
     auto value = text_or_empty(body, field);
     if (!value) return value.error();
     *target = std::move(*value);

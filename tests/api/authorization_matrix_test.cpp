@@ -58,6 +58,7 @@ const std::map<std::string, expected_access>& matrix() {
       {"GET /api/v1/groups/{gid}/reports/trial-balance", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/reports/balance-sheet", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/reports/income-statement", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/trends", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/reports/cash-book", {false, "A/A", "A/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/reports/general-ledger", {false, "A/A", "A/N", "A/N", "F/N"}},
       {"GET /api/v1/groups/{gid}/reports/member-balances", {false, "A/A", "A/N", "A/N", "F/N"}},

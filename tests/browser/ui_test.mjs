@@ -110,21 +110,22 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   await page.click(`a[href="#/g/${vsla.id}/members/new"]`);
   await screen(page, "member-new");
   await page.click("form button[type=submit]");
-  await page.waitForSelector("#f-name-error:not([hidden])");
-  assert.equal(await page.textContent("#f-name-error"), t.required);
-  assert.equal(await page.getAttribute("#f-name", "aria-invalid"), "true");
+  await page.waitForSelector("#f-family_name_km-error:not([hidden])");
+  assert.equal(await page.textContent("#f-family_name_km-error"), t.required);
+  assert.equal(await page.getAttribute("#f-family_name_km", "aria-invalid"), "true");
   await page.fill("#f-phone", "12ab");
   await page.click("form button[type=submit]");
   await page.waitForSelector("#f-phone-error:not([hidden])");
   await snap("07-add-member-invalid");
-  const person = lang === "km" ? { name: "Chenda Nhem", name_km: "ញឹម ចិន្ដា" } : { name: "Bopha Keo", name_km: "កែវ បុប្ផា" };
-  await page.fill("#f-name_km", person.name_km);
-  await page.fill("#f-name", person.name);
+  // Family and given names apart, in both scripts; the whole names are written family name first.
+  const parts = lang === "km" ? ["ញឹម", "ចិន្ដា", "Nhem", "Chenda"] : ["កែវ", "បុប្ផា", "keo", "Bopha"];
+  const person = lang === "km" ? { name: "NHEM Chenda", name_km: "ញឹម ចិន្ដា" } : { name: "KEO Bopha", name_km: "កែវ បុប្ផា" };
+  for (const [i, key] of ["family_name_km", "given_name_km", "family_name", "given_name"].entries()) await page.fill(`#f-${key}`, parts[i]);
   for (const code of [lang === "km" ? "en" : "km", lang]) {
     await page.click("#language");  // the form is drawn again in the other language, with what was typed
     await page.waitForFunction((c) => document.documentElement.lang === c, code);
     assert.equal(await page.textContent("label[for=f-phone]"), T[code].phone);
-    assert.equal(await page.inputValue("#f-name"), person.name);
+    assert.equal(await page.inputValue("#f-given_name"), parts[3]);
   }
   await page.fill("#f-phone", "012 345 678");
   await page.check("input[name=gender][value=female]");
@@ -134,6 +135,7 @@ async function treasurer(browser, base, lang, shots, api, vsla) {
   const after = (await api.get(`/groups/${vsla.id}/members`)).items;
   const added = after.find((m) => m.name === person.name);
   assert.ok(added && added.name_km === person.name_km && added.phone === "012 345 678" && added.gender === "female");
+  assert.deepEqual([added.family_name_km, added.given_name_km, added.family_name, added.given_name], parts);
   assert.equal(await page.locator("a.member-card").count(), before.length + 1);
   await snap("08-member-added");
 

@@ -1,8 +1,9 @@
 // A group's home for its treasurer and staff. A savings group's: what needs attention (no open cycle, late
 // loans, a box below zero, no recent meeting), the next meeting and the button to record it, the cash each
 // box should hold now, the loans due before the next meeting, and what was recorded lately. Every group:
-// the other balances and the latest entries. All from one round of requests, painted together.
-import { localName, t } from "../i18n.js";
+// the other balances and the latest entries. All from one round of requests, painted together; the charts
+// when opened.
+import { localName, setting, setSetting, t } from "../i18n.js";
 import { addAmounts, addDays, date, isZero, money, number, today } from "../format.js";
 import { canWrite } from "../session.js";
 import { h, tile, link, up } from "../ui.js";
@@ -41,6 +42,19 @@ function latestEntries(ctx, gid, eager) {
       ctx.api(`/groups/${gid}/entries?latest=20`).then((e) => fill(e.items.slice().reverse()), () => fill([]));
   }, { once: true });
   return [details];
+}
+
+// The charts, fetched when first opened (charts/ is not part of the first download); open again next time
+// if they were left open.
+function trends(ctx, g) {
+  const details = h("details.trends", {}, h("summary", { text: t("chart.heading") }));
+  let drawn = false;
+  details.addEventListener("toggle", () => {
+    setSetting("charts_open", details.open);
+    if (details.open && !drawn) drawn = import("../charts/group_trends.js").then((m) => m.fill(details, ctx, g));
+  });
+  details.open = setting("charts_open");
+  return details;
 }
 
 // Where to go from here.
@@ -129,6 +143,7 @@ export default {
       h("nav.actions", {}, actions(g, data.cycle, data.home).map(([key, href]) => link(href, t(key), "a.button.action"))),
       savings && recent.length > 0 && [h("h3", { text: t("recent_operations") }),
         h("ul.entries", {}, recent.slice(0, 5).map((op) => operationItem(g, op, null, byId(data.members), data.members)))],
+      trends(ctx, g),
       h("h3", { text: t("balances") }),
       others.length
         ? h("ul.balances", {}, others.map((a) => h("li", {}, h("span", { text: localName(a) }), h("strong.num", { text: money(a.balance, a.currency) }))))

@@ -10,7 +10,7 @@ const isNonZero = (v) => /[1-9]/.test(v);
 
 function currencyTable(g, c) {
   const rows = c.rows.filter((r) => isNonZero(r.debit) || isNonZero(r.credit)).map((r) => [
-    { node: h("span", {}, h("small.code", { text: r.code }), " ", h("span", { text: localName(r) })) },
+    { node: h("span", {}, h("small.code", { translate: "no", text: r.code }), " ", h("span", { text: localName(r) })) },
     { num: true, text: isNonZero(r.debit) ? money(r.debit, c.currency) : "" },
     { num: true, text: isNonZero(r.credit) ? money(r.credit, c.currency) : "" },
   ]);

@@ -167,14 +167,18 @@ result<passbook> member_passbook(sqlite::connection& db, group_id group, member_
 
 loan_portfolio portfolio_at(sqlite::connection& db, const group_info& group, calendar_date as_of) {
   sqlite::read_snapshot snapshot(db);
-  const auto zero = money::zero(group.currency);
-  loan_portfolio p{as_of, group.currency, {},       zero,     zero, zero,        zero,
-                   zero,  zero,           "0.0000", "0.0000", zero, std::nullopt};
   loan_filter filter{group.id, std::nullopt, std::nullopt};
   if (group.kind == group_kind::savings_group)
-    if (auto cycle = cycle_on(db, group.id, as_of)) filter.cycle = p.cycle = cycle->id;
+    if (auto cycle = cycle_on(db, group.id, as_of)) filter.cycle = cycle->id;
+  return portfolio_of(load_loans(db, filter), group.currency, as_of, filter.cycle);
+}
+
+loan_portfolio portfolio_of(const std::vector<loan_record>& loans, iso_currency currency, calendar_date as_of,
+                            std::optional<cycle_id> cycle) {
+  const auto zero = money::zero(currency);
+  loan_portfolio p{as_of, currency, {}, zero, zero, zero, zero, zero, zero, "0.0000", "0.0000", zero, cycle};
   money late30 = zero, late_any = zero;
-  for (auto& loan : load_loans(db, filter)) {
+  for (const auto& loan : loans) {
     if (loan.terms.disbursed_on > as_of) continue;
     auto position = position_at(loan, as_of);
     p.written_off = plus(p.written_off, position.written_off);
@@ -189,7 +193,7 @@ loan_portfolio portfolio_at(sqlite::connection& db, const group_info& group, cal
     bucket = plus(bucket, position.outstanding);
     if (days > 30) late30 = plus(late30, position.outstanding);
     if (days > 0) late_any = plus(late_any, position.outstanding);
-    p.loans.emplace_back(std::move(loan), position);
+    p.loans.emplace_back(loan, position);
   }
   p.par30 = ratio_text(late30.minor(), p.outstanding.minor());
   p.par_any = ratio_text(late_any.minor(), p.outstanding.minor());

@@ -56,6 +56,9 @@ struct loan_portfolio {
 };
 
 loan_portfolio portfolio_at(sqlite::connection& db, const group_info& group, calendar_date as_of);
+// The same from loans already read (those of one cycle for a savings group): no reads.
+loan_portfolio portfolio_of(const std::vector<loan_record>& loans, iso_currency currency, calendar_date as_of,
+                            std::optional<cycle_id> cycle);
 
 struct cycle_summary {
   cycle_info cycle;

@@ -16,6 +16,7 @@ void add_report_routes(service& service) {
   service.routes.add(http::verb::get, reports + "trial-balance", summary, trial_balance_report);
   service.routes.add(http::verb::get, reports + "balance-sheet", summary, balance_sheet_report);
   service.routes.add(http::verb::get, reports + "income-statement", summary, income_statement_report);
+  service.routes.add(http::verb::get, reports + "trends", summary, trends_report);
   service.routes.add(http::verb::get, reports + "cash-book", books, cash_book_report);
   service.routes.add(http::verb::get, reports + "general-ledger", books, general_ledger_report);
   service.routes.add(http::verb::get, reports + "member-balances", books, member_balances_report);

@@ -12,5 +12,6 @@ awaitable<http_response> income_statement_report(request_context& ctx);  // inco
 awaitable<http_response> cash_book_report(request_context& ctx);         // cash_book.cpp
 awaitable<http_response> general_ledger_report(request_context& ctx);    // general_ledger.cpp
 awaitable<http_response> member_balances_report(request_context& ctx);   // member_balances.cpp
+awaitable<http_response> trends_report(request_context& ctx);            // trends.cpp
 
 }  // namespace samaki::server

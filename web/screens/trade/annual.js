@@ -2,7 +2,7 @@
 // the income statement, the appropriation of the surplus with each member's patronage, and the changes in
 // members' equity; printable on A4 with the year's seal, and as CSV.
 import { t } from "../../i18n.js";
-import { number } from "../../format.js";
+import { number, plain } from "../../format.js";
 import { h } from "../../ui.js";
 import { all, group, members, byId, heading } from "../../books.js";
 import { errorNode } from "../../errors.js";
@@ -20,7 +20,7 @@ export default {
     const path = `/g/${g.id}/annual`;
     const sheet = report.appropriation;
     return [
-      ...heading(g, t("annual_report_of", { year: String(year) })),
+      ...heading(g, t("annual_report_of", { year: plain(year) })),
       yearChooser(path, year),
       reportHead(year, seal),
       h("section.report-part", {}, h("h3", { text: t("financial_position") }), positionTables(report.financial_position)),

@@ -3,7 +3,7 @@
 // its income and costs, and how its surplus was allocated by the committee's decision, member by member;
 // then the year's totals. Printable on A4 with the year's seal, and as CSV.
 import { t } from "../../i18n.js";
-import { date, money, number, today } from "../../format.js";
+import { date, money, number, plain, today } from "../../format.js";
 import { h, table } from "../../ui.js";
 import { all, group, members, byId, heading, nameNode } from "../../books.js";
 import { reportYear, yearSeal, yearChooser, reportHead, incomeTables, downloads } from "./report_parts.js";
@@ -39,7 +39,7 @@ export default {
     const people = byId(list);
     const totals = report.year_totals;
     return [
-      ...heading(g, t("harvest_report_of", { year: String(year) })),
+      ...heading(g, t("harvest_report_of", { year: plain(year) })),
       yearChooser(`/g/${g.id}/harvest`, year),
       reportHead(year, seal),
       report.harvests.map((x, i) => h("section.report-part", {},

@@ -3,7 +3,7 @@
 // members, a box below zero), the buttons of the day's work, cash and bank in each currency, and what was
 // recorded lately. Read in one round with the group's accounts.
 import { localName, t } from "../../i18n.js";
-import { addAmounts, addDays, isZero, money, subtract, today } from "../../format.js";
+import { addAmounts, addDays, isZero, money, plain, subtract, today } from "../../format.js";
 import { canWrite } from "../../session.js";
 import { h, tile, link } from "../../ui.js";
 import { byId, members } from "../../books.js";
@@ -48,7 +48,7 @@ function nextSteps(g, data, cash) {
   const steps = [
     coop && !data.bylaws.current.operation_id && [t("bylaws_not_set"), write && link(`/g/${gid}/bylaws`, t("set_bylaws"))],
     coop && !closed && data.lastYearBooks &&
-      [t("year_not_closed", { year: year }), write && link(`/g/${gid}/year-end?year=${year}`, t("close_year_now"))],
+      [t("year_not_closed", { year: plain(year) }), write && link(`/g/${gid}/year-end?year=${year}`, t("close_year_now"))],
     !coop && !isZero(surplus) && !surplus.startsWith("-") &&
       [t("surplus_to_allocate", { amount: money(surplus, g.currency) }), write && link(`/g/${gid}/record/allocation`, t("allocate_now"))],
     !isZero(owed) && [t("owed_to_members", { amount: money(owed, g.currency) }),

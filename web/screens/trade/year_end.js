@@ -3,7 +3,7 @@
 // retained, per member), previewed as often as wanted; then, asked twice, the year closed on the chosen
 // date, and its record with the seal to copy into the minutes. A year already closed shows what was made.
 import { t } from "../../i18n.js";
-import { money, isZero, number, today } from "../../format.js";
+import { isZero, money, number, plain, today } from "../../format.js";
 import { canWrite } from "../../session.js";
 import { invalidate, onceWriter } from "../../api.js";
 import { go, flash } from "../../router.js";
@@ -45,10 +45,10 @@ export function appropriationSheet(sheet, currency) {
 function closeForm(g, ctx, year, dividend) {
   ctx.send ??= onceWriter();
   const form = h("form.card", {},
-    h("h3", { text: t("close_year", { year: String(year) }) }),
+    h("h3", { text: t("close_year", { year: plain(year) }) }),
     field("date", t("year_end_date"), { value: today(), input: { type: "date", max: today() } }));
-  form.append(...askTwice(form, { ask: t("close_year", { year: String(year) }), confirm: t("close_confirm"),
-    warning: () => t("close_year_warning", { year: String(year) }) }));
+  form.append(...askTwice(form, { ask: t("close_year", { year: plain(year) }), confirm: t("close_confirm"),
+    warning: () => t("close_year_warning", { year: plain(year) }) }));
   return onSubmit(form, async (v) => {
     const done = await ctx.send(`/groups/${g.id}/operations`, { type: "year_end", date: v.date, year, dividend_percent: dividend }, { signal: ctx.signal });
     invalidate(`/groups/${g.id}`);
@@ -70,7 +70,7 @@ export default {
   render({ group: g, sheet, year, dividend }, ctx) {
     const open = !sheet.refused && !sheet.recorded;
     return [
-      ...heading(g, t("year_end_of", { year: String(year) })),
+      ...heading(g, t("year_end_of", { year: plain(year) })),
       h("p.hint", { text: t("year_end_explain") }),
       chooser(g, year, dividend),
       sheet.refused ? errorNode(sheet.refused, { context: "year_end" }) : [

@@ -63,6 +63,7 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/reports/trial-balance " + all + " group",
                       "GET " + g + "/reports/balance-sheet " + all + " group",
                       "GET " + g + "/reports/income-statement " + all + " group",
+                      "GET " + g + "/reports/trends " + all + " group",
                       "GET " + g + "/reports/cash-book " + readers + " group",
                       "GET " + g + "/reports/general-ledger " + readers + " group",
                       "GET " + g + "/reports/member-balances " + readers + " group",
