@@ -58,6 +58,9 @@ route("/g/:gid/bylaws", later("bylaws", readers, "./screens/trade/bylaws.js"));
 route("/g/:gid/year-end", later("year-end", readers, "./screens/trade/year_end.js"));
 route("/g/:gid/annual", later("annual", readers, "./screens/trade/annual.js"));
 route("/g/:gid/harvest", later("harvest", readers, "./screens/trade/harvest.js"));
+// Where one is signed in, for everyone; ending a user's sessions, for admins (screens/account/).
+route("/sessions", later("sessions", null, "./screens/account/sessions.js"));
+route("/users", later("users", ["admin"], "./screens/account/users.js"));
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.

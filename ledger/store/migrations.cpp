@@ -7,7 +7,7 @@ namespace samaki::ledger {
 namespace {
 
 // Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
-constexpr std::array<const char*, 5> migrations = {
+constexpr std::array<const char*, 6> migrations = {
     // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
     R"sql(
 CREATE TABLE groups (
@@ -378,6 +378,12 @@ CREATE TABLE allocation_members (
   amount INTEGER NOT NULL,
   PRIMARY KEY (operation_id, member_id)
 ) WITHOUT ROWID;
+)sql",
+    // 6: where each session was opened from (the client's address and its browser), for the user's list of
+    // their sessions.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
 )sql",
 };
 
