@@ -64,6 +64,9 @@ route("/g/:gid/harvest", later("harvest", readers, "./screens/trade/harvest.js")
 route("/g/:gid/reports", later("reports", readers, "./screens/staff/reports.js"));
 route("/g/:gid/reports/:report", later("report", readers, "./screens/staff/report.js"));
 route("/g/:gid/audit", later("audit", ["admin", "staff"], "./screens/staff/audit.js"));
+// Where one is signed in, for everyone; ending a user's sessions, for admins (screens/account/).
+route("/sessions", later("sessions", null, "./screens/account/sessions.js"));
+route("/users", later("users", ["admin"], "./screens/account/users.js"));
 route("/404", notFound);
 
 // After a sign-out, the next person starts from their own groups, not the last person's screen.

@@ -64,8 +64,16 @@ struct session_info {
 std::string random_token();
 std::string token_hash(std::string_view token);  // raw 32 bytes
 
+// Where a session was opened from, shown to its user in their list of sessions: the client's address and
+// its browser (the User-Agent, as the server keeps it).
+struct session_origin {
+  std::string address;
+  std::string device;
+};
+
 result<bool> create_session(write_context& ctx, user_id user, const std::string& token_hash_bytes,
-                            const std::string& csrf_token, std::int64_t expires_at);
+                            const std::string& csrf_token, std::int64_t expires_at,
+                            const session_origin& origin = {});
 // The live session of a token (not ended, not expired at `now`), with its user.
 std::optional<session_info> find_session(sqlite::connection& db, const std::string& token_hash_bytes,
                                          std::int64_t now);
@@ -76,6 +84,7 @@ struct session_row {
   std::string token_hash;  // raw 32 bytes
   std::string created_at;
   std::int64_t expires_at = 0;
+  session_origin origin;
 };
 // The user's sessions that are neither ended nor expired at `now`, oldest first.
 std::vector<session_row> list_sessions(sqlite::connection& db, user_id user, std::int64_t now);

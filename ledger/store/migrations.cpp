@@ -386,6 +386,11 @@ ALTER TABLE members ADD COLUMN family_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN given_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN family_name_km TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN given_name_km TEXT NOT NULL DEFAULT '';
+
+-- Where each session was opened from (the client's address and its browser), for the user's list of
+-- their sessions.
+ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

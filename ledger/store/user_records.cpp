@@ -87,12 +87,14 @@ std::vector<user_info> list_users(sqlite::connection& db) {
 }
 
 result<bool> create_session(write_context& ctx, user_id user, const std::string& token_hash_bytes,
-                            const std::string& csrf_token, std::int64_t expires_at) {
+                            const std::string& csrf_token, std::int64_t expires_at,
+                            const session_origin& origin) {
   auto s = ctx.db().prepare(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, "
-      "?)");
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, address, device) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
   s->bind_blob(1, {reinterpret_cast<const unsigned char*>(token_hash_bytes.data()), token_hash_bytes.size()});
   s->bind(2, user.value).bind(3, csrf_token).bind(4, now_rfc3339()).bind(5, expires_at);
+  s->bind(6, origin.address).bind(7, origin.device);
   s->run();
   return true;
 }
@@ -121,11 +123,13 @@ result<bool> end_session(write_context& ctx, const std::string& token_hash_bytes
 // For GET /api/v1/me/sessions and ending one or all of a user's sessions.
 std::vector<session_row> list_sessions(sqlite::connection& db, user_id user, std::int64_t now) {
   auto s = db.prepare(
-      "SELECT token_hash, created_at, expires_at FROM sessions WHERE user_id = ? AND ended = 0 AND "
-      "expires_at > ? ORDER BY rowid");
+      "SELECT token_hash, created_at, expires_at, address, device FROM sessions WHERE user_id = ? AND "
+      "ended = 0 AND expires_at > ? ORDER BY rowid");
   s->bind(1, user.value).bind(2, now);
   std::vector<session_row> out;
-  while (s->step()) out.push_back({s->column_blob(0), s->column_text(1), s->column_int(2)});
+  while (s->step())
+    out.push_back(
+        {s->column_blob(0), s->column_text(1), s->column_int(2), {s->column_text(3), s->column_text(4)}});
   return out;
 }
 

@@ -87,14 +87,25 @@ struct new_session {
   std::chrono::seconds lifetime{};
 };
 
-writer_work open_session_work(const new_session& session, ledger::user_id user, ledger::audit_record record) {
-  return
-      [hash = ledger::token_hash(session.token), csrf = session.csrf_token, expires_at = session.expires_at,
-       user, record = std::move(record)](ledger::write_context& w) -> ledger::result<bool> {
-        auto opened = ledger::create_session(w, user, hash, csrf, expires_at);
-        if (opened) ledger::append_audit(w, record);
-        return opened;
-      };
+// The browser as its user will see it in their list of sessions: the User-Agent, printable ASCII only (as
+// HTTP allows; anything else becomes '?', so the list is always valid JSON) and at most 200 characters.
+std::string device_of(const request_context& ctx) {
+  constexpr std::size_t longest = 200;
+  std::string device(ctx.header(http::field::user_agent).substr(0, longest));
+  for (char& c : device)
+    if (c < ' ' || c > '~') c = '?';
+  return device;
+}
+
+writer_work open_session_work(const new_session& session, ledger::user_id user, ledger::session_origin origin,
+                              ledger::audit_record record) {
+  return [hash = ledger::token_hash(session.token), csrf = session.csrf_token,
+          expires_at = session.expires_at, user, origin = std::move(origin),
+          record = std::move(record)](ledger::write_context& w) -> ledger::result<bool> {
+    auto opened = ledger::create_session(w, user, hash, csrf, expires_at, origin);
+    if (opened) ledger::append_audit(w, record);
+    return opened;
+  };
 }
 
 http_response session_response(const new_session& session, const ledger::user_info& user,
@@ -133,7 +144,8 @@ awaitable<http_response> open_session(request_context& ctx, auth_service& auth,
   session.expires_at = auth.now() + session.lifetime.count();
   auto record = login_record(ctx, "login.ok", user.username);
   record.user = user.id;
-  writer_work work = open_session_work(session, user.id, std::move(record));
+  writer_work work = open_session_work(
+      session, user.id, {.address = ctx.client_address, .device = device_of(ctx)}, std::move(record));
   const auto opened = co_await on_writer<bool>(writer_of(ctx), std::move(work));
   if (!opened) co_return error_response(opened.error());
   co_return session_response(session, user, ctx.service.config.secure_cookie);

@@ -44,11 +44,17 @@ awaitable<http_response> list_own_sessions(request_context& ctx) {
   const std::string current = current_token_hash(ctx);
   const auto rows = co_await on_reader(
       ctx.service, [&](reader& r) { return ledger::list_sessions(r.db(), ctx.caller->user, now); });
+  const auto* auth = installed_auth_service(ctx.service);
   boost::json::array items;
   for (const auto& row : rows) {
+    const auto seen = auth ? auth->last_seen(row.token_hash) : std::nullopt;
     items.push_back({{"id", session_id(row.token_hash)},
                      {"created_at", row.created_at},
                      {"expires_at", rfc3339_utc(row.expires_at)},
+                     // Used since the server started, or null: only the time it was opened is known.
+                     {"last_seen_at", seen ? boost::json::value(rfc3339_utc(*seen)) : nullptr},
+                     {"address", row.origin.address},
+                     {"device", row.origin.device},
                      {"current", row.token_hash == current}});
   }
   // A user has a handful of live sessions: one page.

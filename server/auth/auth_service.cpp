@@ -45,6 +45,7 @@ awaitable<api_result<principal>> auth_service::authenticate(request_context& ctx
     co_return api_error::forbidden(
         "a change made with the session cookie needs the X-CSRF-Token header given at login");
   }
+  seen(hash, at, session->expires_at);
   co_return std::move(session->caller);
 }
 
@@ -95,6 +96,23 @@ void auth_service::forget_user(ledger::user_id user) {
   std::erase_if(sessions_, [user](const auto& entry) {
     return !entry.second.ended && entry.second.caller.user == user;
   });
+}
+
+void auth_service::seen(const std::string& token_hash, std::int64_t at, std::int64_t expires_at) {
+  constexpr std::size_t most_sessions = 10000;
+  std::lock_guard lock(cache_mutex_);
+  if (last_seen_.size() >= most_sessions && !last_seen_.contains(token_hash)) {
+    std::erase_if(last_seen_, [at](const auto& entry) { return entry.second.expires_at <= at; });
+    if (last_seen_.size() >= most_sessions) last_seen_.clear();
+  }
+  last_seen_.insert_or_assign(token_hash, sighting{at, expires_at});
+}
+
+std::optional<std::int64_t> auth_service::last_seen(const std::string& token_hash) const {
+  std::lock_guard lock(cache_mutex_);
+  const auto it = last_seen_.find(token_hash);
+  if (it == last_seen_.end()) return std::nullopt;
+  return it->second.at;
 }
 
 auth_service* installed_auth_service(service& service) {

@@ -42,6 +42,10 @@ class auth_service final : public authenticator {
   // lookup that was under way meanwhile is not kept either.
   void forget_user(ledger::user_id user);
 
+  // When the session was last used (unix seconds), if it was since the server started: kept in memory
+  // only, so using a session never writes.
+  std::optional<std::int64_t> last_seen(const std::string& token_hash) const;
+
  private:
   struct cached_session {
     principal caller;
@@ -57,12 +61,19 @@ class auth_service final : public authenticator {
   void remember(const std::string& token_hash, cached_session session, std::int64_t now,
                 std::uint64_t forgets_before_lookup);
 
+  void seen(const std::string& token_hash, std::int64_t at, std::int64_t expires_at);
+
   unix_clock now_;
   std::chrono::seconds token_ttl_;
   login_limiter limiter_;
   mutable std::mutex cache_mutex_;
   std::unordered_map<std::string, cached_session> sessions_;
   std::uint64_t forgets_ = 0;
+  struct sighting {
+    std::int64_t at = 0;
+    std::int64_t expires_at = 0;
+  };
+  std::unordered_map<std::string, sighting> last_seen_;
 };
 
 // The auth_service installed as the service's authenticator, or nullptr when another one (or none) is.

@@ -2,6 +2,7 @@
 
 #include "server/http/header_block.hpp"
 #include "server/http/request_pipeline.hpp"
+#include "server/http/unreadable_request.hpp"
 #include "server/service.hpp"
 
 #include <boost/asio/post.hpp>
@@ -9,7 +10,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/empty_body.hpp>
-#include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
@@ -61,7 +61,7 @@ awaitable<void> connection::serve() {
     const header_block_state header = co_await receive_header_block();
     if (header == header_block_state::too_large) {
       if (co_await refuse(http_request{}, http::status::request_header_fields_too_large, "bad_request",
-                          header_too_large()))
+                          header_too_large_message(service_.config)))
         co_await close_after_refusal();
       break;
     }
@@ -121,10 +121,6 @@ awaitable<header_block_state> connection::receive_header_block() {
   }
 }
 
-std::string connection::header_too_large() const {
-  return "the request headers are larger than " + std::to_string(service_.config.header_limit) + " bytes";
-}
-
 awaitable<bool> connection::send(http_response& response) {
   stream_.expires_after(service_.config.read_timeout);
   beast::error_code ec;
@@ -133,22 +129,9 @@ awaitable<bool> connection::send(http_response& response) {
 }
 
 awaitable<bool> connection::refuse_unreadable(beast::error_code ec, const http_request& partial) {
-  http::status status = http::status::bad_request;
-  std::string code = "bad_request";
-  std::string message = "malformed HTTP request: " + ec.message();
-  if (ec == http::error::body_limit) {
-    status = http::status::payload_too_large;
-    code = "payload_too_large";
-    message = "the body is larger than " + std::to_string(service_.config.body_limit) + " bytes";
-  } else if (ec == http::error::header_limit) {
-    status = http::status::request_header_fields_too_large;
-    message = header_too_large();
-  } else if (ec.category() != http::make_error_code(http::error::bad_method).category() ||
-             ec == http::error::end_of_stream || ec == http::error::partial_message) {
-    // Timeouts, resets, and clients that went away: nobody to answer.
-    co_return false;
-  }
-  co_return co_await refuse(partial, status, code, std::move(message));
+  auto refused = refusal_for(ec, service_.config);
+  if (!refused) co_return false;
+  co_return co_await refuse(partial, refused->status, refused->code, std::move(refused->message));
 }
 
 awaitable<bool> connection::refuse(const http_request& partial, http::status status, std::string_view code,

@@ -39,7 +39,6 @@ class connection final : public idle_closable, public std::enable_shared_from_th
   awaitable<bool> refuse_unreadable(boost::beast::error_code ec, const http_request& partial);
   awaitable<bool> refuse(const http_request& partial, http::status status, std::string_view code,
                          std::string message);
-  std::string header_too_large() const;
   // Stops sending, then briefly reads and discards what the client still sends, so the answer we
   // wrote is not lost to a TCP reset when the client is mid-body.
   awaitable<void> close_after_refusal();

@@ -110,3 +110,41 @@ TEST_CASE("an admin ends every session of a user at once, and only admins may", 
   CHECK(records[0].target == "user " + std::to_string(clerk_id));
   CHECK(records[0].detail == "2 sessions ended");
 }
+
+TEST_CASE("each session says where it was opened and when it was last used", "[api][auth][sessions]") {
+  test_server server;
+  add_user(server, "root", "admin", root_password);
+  auto laptop = signed_in(server, "root", root_password);
+  auto phone = server.client();
+  // A browser's name as sent, with a character no User-Agent should hold (é, two bytes beyond ASCII).
+  const auto phone_login =
+      phone.post("/api/v1/auth/login", {{"username", "root"}, {"password", root_password}},
+                 {{"User-Agent", "Mozilla/5.0 (Linux; Android 12) Chrome/120 \xc3\xa9"}});
+  REQUIRE(phone_login.status == 200);
+  phone.use_token(std::string(phone_login.json.at("token").as_string()));
+
+  auto phone_item = [&laptop] {
+    const auto listed = laptop.get("/api/v1/me/sessions");
+    REQUIRE(listed.status == 200);
+    for (const auto& item : listed.json.at("items").as_array()) {
+      if (item.at("current").as_bool()) {
+        // The list was asked for with this session: it has just been used.
+        CHECK(item.at("last_seen_at").is_string());
+        continue;
+      }
+      return item.as_object();
+    }
+    FAIL("the phone's session is not listed");
+    return boost::json::object();
+  };
+  const auto unused = phone_item();
+  CHECK(unused.at("device") == "Mozilla/5.0 (Linux; Android 12) Chrome/120 ??");
+  CHECK(unused.at("address") == "127.0.0.1");
+  CHECK(unused.at("last_seen_at").is_null());  // signed in, not used since
+
+  REQUIRE(phone.get("/api/v1/me").status == 200);
+  const auto used = phone_item();
+  REQUIRE(used.at("last_seen_at").is_string());
+  CHECK(std::regex_match(std::string(used.at("last_seen_at").as_string()),
+                         std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+}

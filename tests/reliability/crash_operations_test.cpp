@@ -69,6 +69,13 @@ TEST_CASE("acknowledged operations survive SIGKILL of the server at any moment",
     for (const auto& problem : api_problems(admin, log.groups())) FAIL_CHECK(problem);
     for (const auto& failure : log.failures()) FAIL(failure);
     gate.open(port);
+    // The long run's progress, should it be stopped before its end.
+    if (kill % 25 == 0)
+      std::cout << "crash test: kill " << kill << " of " << kills << " checked, "
+                << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                                    started)
+                       .count()
+                << " s, " << acknowledged.size() << " writes acknowledged" << std::endl;
   }
   threads.stop_and_join();
   for (const auto& failure : log.failures()) FAIL(failure);

@@ -2,7 +2,7 @@
 import { t, lang, setting, setSetting } from "../i18n.js";
 import { session } from "../session.js";
 import { redraw } from "../router.js";
-import { h } from "../ui.js";
+import { h, link } from "../ui.js";
 import { nameNode } from "../books.js";
 
 function card(group) {
@@ -41,6 +41,7 @@ export default {
       h("footer.signed-in", {},
         h("span", { text: t("signed_in_as", { role: t(`role.${user.role}`) }) }), " ",
         h("span", { translate: "no", text: user.display_name || user.username }),
+        link("/sessions", t("my_sessions"), "a.button.quiet"),
         digitsSetting()),
     ];
   },
