@@ -7,7 +7,7 @@ namespace samaki::ledger {
 namespace {
 
 // Migration N (1-based) takes user_version N-1 to N. Append only: never edit a released step.
-constexpr std::array<const char*, 5> migrations = {
+constexpr std::array<const char*, 6> migrations = {
     // 1: groups, charts, members, the journal, running balances, idempotency keys, closed periods.
     R"sql(
 CREATE TABLE groups (
@@ -377,6 +377,19 @@ CREATE TABLE allocation_members (
   weight INTEGER NOT NULL,
   amount INTEGER NOT NULL,
   PRIMARY KEY (operation_id, member_id)
+) WITHOUT ROWID;
+)sql",
+    // 6: the balances as of a closed period's last day, kept when it closes (nothing dated on or before that
+    // day can be written while it stands closed), so a report at a year's boundary reads them instead of
+    // the year's lines. A period closed before this step has none (balances_kept 0): reports compute it.
+    R"sql(
+ALTER TABLE periods ADD COLUMN balances_kept INTEGER NOT NULL DEFAULT 0 CHECK (balances_kept IN (0, 1));
+CREATE TABLE period_balances (
+  period_id INTEGER NOT NULL REFERENCES periods(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  member_id INTEGER NOT NULL,
+  balance INTEGER NOT NULL,
+  PRIMARY KEY (period_id, account_id, member_id)
 ) WITHOUT ROWID;
 )sql",
 };
