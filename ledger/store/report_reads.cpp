@@ -90,6 +90,22 @@ std::optional<account_nets> kept_nets_through(sqlite::connection& db, group_id g
   return nets;
 }
 
+std::vector<std::pair<calendar_date, account_nets>> kept_closes(sqlite::connection& db, group_id group) {
+  std::vector<std::pair<calendar_date, account_nets>> out;
+  auto s = db.prepare(
+      "SELECT p.through, b.account_id, b.member_id, b.balance FROM periods p LEFT JOIN period_balances b ON "
+      "b.period_id = p.id WHERE p.group_id = ? AND p.reopened_at IS NULL AND p.balances_kept = 1 ORDER BY "
+      "p.through");
+  s->bind(1, group.value);
+  while (s->step()) {
+    auto through = stored_date(*s, 0);
+    if (out.empty() || !(out.back().first == through)) out.emplace_back(through, account_nets{});
+    if (auto account = s->column_optional_int(1))
+      out.back().second[{*account, s->column_int(2)}] = s->column_int(3);
+  }
+  return out;
+}
+
 account_nets nets_through(sqlite::connection& db, group_id group, const std::optional<calendar_date>& as_of) {
   if (as_of)
     if (auto kept = kept_nets_through(db, group, *as_of)) return std::move(*kept);

@@ -29,6 +29,8 @@ account_nets nets_before(sqlite::connection& db, group_id group, calendar_date d
 // standing close on or before `day` (store/group_records: keep_period_balances), or none before any entry,
 // provided no entry is dated between that close and `day`. Else nullopt.
 std::optional<account_nets> kept_nets_through(sqlite::connection& db, group_id group, calendar_date day);
+// Every standing close's kept balances, oldest first: for verify to check them against the lines.
+std::vector<std::pair<calendar_date, account_nets>> kept_closes(sqlite::connection& db, group_id group);
 
 // Nets of the lines dated from `from` to `to` (inclusive; open ends when absent). With
 // `without_closing`, the entries that closed a period's income and expenses (periods.closing_entry) and

@@ -1,8 +1,9 @@
 // The balances kept when a period closes (period_balances) are the balances of its last day, and reports
 // that read them instead of the lines give what the lines give: at the close, a year after a closed year, a
 // first year with nothing before it; not once the period is reopened and changed, nor with entries between
-// the close and the day asked.
+// the close and the day asked. Verify checks them against the lines.
 #include "ledger/groups/registry.hpp"
+#include "ledger/reports/verify.hpp"
 #include "ledger/store/report_reads.hpp"
 #include "ledger/store/rows.hpp"
 #include "ledger/store/write_context.hpp"
@@ -98,5 +99,19 @@ TEST_CASE("balances kept at a close are the day's balances and stand in for the 
     CHECK(nonzero(year.moved.without_closing()) == summed(db, g, first, last, true));
     // 2024 still stands closed: its balances are still kept and still right.
     CHECK(kept_nets_through(db, g, day("2024-12-31")) == summed(db, g, std::nullopt, day("2024-12-31")));
+    CHECK(verify_all(db).ok());
   }
+  // A kept balance changed behind the writer's back is what verify reports.
+  {
+    sqlite::connection db(f.path, sqlite::open_mode::read_write_create);
+    db.exec(
+        "UPDATE period_balances SET balance = balance + 1 WHERE (period_id, account_id, member_id) IN "
+        "(SELECT period_id, account_id, member_id FROM period_balances LIMIT 1)");
+  }
+  auto r = f.reader();
+  auto report = verify_all(r->db());
+  CHECK_FALSE(report.ok());
+  REQUIRE(report.kept.size() == 1);
+  CHECK(report.kept[0].group == g);
+  CHECK(report.kept[0].kept - report.kept[0].recomputed == 1);
 }
