@@ -92,6 +92,9 @@ std::optional<account_nets> kept_nets_through(sqlite::connection& db, group_id g
 
 std::vector<std::pair<calendar_date, account_nets>> kept_closes(sqlite::connection& db, group_id group) {
   std::vector<std::pair<calendar_date, account_nets>> out;
+  // A file of a schema before migration 6 (verify reads one before it is upgraded) keeps none.
+  if (db.query_int("SELECT count(*) FROM pragma_table_info('periods') WHERE name = 'balances_kept'") == 0)
+    return out;
   auto s = db.prepare(
       "SELECT p.through, b.account_id, b.member_id, b.balance FROM periods p LEFT JOIN period_balances b ON "
       "b.period_id = p.id WHERE p.group_id = ? AND p.reopened_at IS NULL AND p.balances_kept = 1 ORDER BY "
