@@ -14,9 +14,10 @@ calendar_date first_day_of_year(int year) {
   return calendar_date::from_ymd(year, 1, 1);
 }
 
-year_figures read_year_figures(sqlite::connection& db, const group_info& group, int year) {
+year_figures read_year_figures(sqlite::connection& db, const group_info& group, int year,
+                               std::optional<calendar_date> as_of) {
   sqlite::read_snapshot snapshot(db);
-  const auto through = last_day_of_year(year);
+  const auto through = as_of.value_or(last_day_of_year(year));
   year_figures out;
   out.year = year;
   std::int64_t surplus = 0;

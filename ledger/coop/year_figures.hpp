@@ -7,11 +7,16 @@
 #include "ledger/groups/group.hpp"
 #include "ledger/store/sqlite.hpp"
 
+#include <optional>
+
 namespace samaki::ledger {
 
 calendar_date last_day_of_year(int year);
 calendar_date first_day_of_year(int year);
 
-year_figures read_year_figures(sqlite::connection& db, const group_info& group, int year);
+// The figures as of 31 December, or as of an earlier day of the year (`through`): the surplus through it,
+// share capital on it, the business from 1 January to it.
+year_figures read_year_figures(sqlite::connection& db, const group_info& group, int year,
+                               std::optional<calendar_date> through = std::nullopt);
 
 }  // namespace samaki::ledger

@@ -4,6 +4,7 @@
 #include "ledger/journal/hash_chain.hpp"
 #include "ledger/seal.hpp"
 #include "ledger/store/chain_reads.hpp"
+#include "ledger/store/report_reads.hpp"
 #include "ledger/store/rows.hpp"
 
 #include <algorithm>
@@ -119,10 +120,39 @@ std::vector<balance_problem> verify_balances(sqlite::connection& db, std::option
   return out;
 }
 
+std::vector<kept_balance_problem> verify_kept_balances(sqlite::connection& db,
+                                                       std::optional<group_id> group) {
+  sqlite::read_snapshot snapshot(db);
+  std::vector<kept_balance_problem> out;
+  for (auto g : group ? std::vector<group_id>{*group} : all_group_ids(db)) {
+    // The lines summed close by close: one pass over the group's lines up to its last close.
+    account_nets running;
+    std::optional<calendar_date> previous;
+    for (const auto& [through, kept] : kept_closes(db, g)) {
+      for (const auto& [key, net] :
+           movements(db, g, previous ? std::optional(previous->plus_days(1)) : std::nullopt, through, false))
+        running[key] += net;
+      previous = through;
+      auto keys = kept;
+      for (const auto& [key, net] : running) keys[key];
+      for (const auto& [key, ignored] : keys) {
+        auto value_in = [&key](const account_nets& nets) -> int128 {
+          auto it = nets.find(key);
+          return it == nets.end() ? 0 : it->second;
+        };
+        const int128 stored = value_in(kept), recomputed = value_in(running);
+        if (stored != recomputed)
+          out.push_back({g, through, account_owner(db, key.first).second, key.second, stored, recomputed});
+      }
+    }
+  }
+  return out;
+}
+
 bool verify_report::ok() const {
   for (const auto& c : chains)
     if (!c.ok) return false;
-  return balances.empty();
+  return balances.empty() && kept.empty();
 }
 
 verify_report verify_all(sqlite::connection& db, std::optional<group_id> group,
@@ -135,6 +165,7 @@ verify_report verify_all(sqlite::connection& db, std::optional<group_id> group,
     if (checked) checked(g, report.chains.size(), groups.size());
   }
   report.balances = verify_balances(db, group);
+  report.kept = verify_kept_balances(db, group);
   return report;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Proof that the books were not rewritten: recompute every hash in a group's chain, check that the
 // sequence has no gaps, that every entry still balances, and that running balances equal the lines.
+#include "ledger/date.hpp"
 #include "ledger/ids.hpp"
+#include "ledger/int128.hpp"
 #include "ledger/store/sqlite.hpp"
 
 #include <cstddef>
@@ -47,9 +49,21 @@ struct balance_problem {
 // Running balances that differ from the sum of the lines (for one group, or all when none).
 std::vector<balance_problem> verify_balances(sqlite::connection& db, std::optional<group_id> group = {});
 
+// A balance kept at a standing close (period_balances) that differs from the lines summed through its day.
+struct kept_balance_problem {
+  group_id group;
+  calendar_date through;
+  std::string account;
+  std::int64_t member = 0;
+  int128 kept = 0, recomputed = 0;
+};
+std::vector<kept_balance_problem> verify_kept_balances(sqlite::connection& db,
+                                                       std::optional<group_id> group = {});
+
 struct verify_report {
   std::vector<chain_report> chains;
   std::vector<balance_problem> balances;
+  std::vector<kept_balance_problem> kept;
   bool ok() const;
 };
 // `checked`, when given, is told after each group's chain (for a progress bar): the group, how many chains

@@ -1,6 +1,7 @@
 #include "ledger/store/group_records.hpp"
 
 #include "ledger/int128.hpp"
+#include "ledger/store/report_reads.hpp"
 #include "ledger/store/rows.hpp"
 #include "ledger/store/write_context.hpp"
 
@@ -86,7 +87,27 @@ period_id insert_period(write_context& ctx, const period_info& p) {
   s->bind(5, p.closed_by).bind(6, p.head_seq).bind_blob(7, head);
   s->bind(8, p.closing_entry ? std::optional(p.closing_entry->value) : std::nullopt);
   s->run();
-  return period_id{ctx.db().last_insert_rowid()};
+  const period_id id{ctx.db().last_insert_rowid()};
+  keep_period_balances(ctx, id, p.group, p.through);
+  return id;
+}
+
+void keep_period_balances(write_context& ctx, period_id period, group_id group, calendar_date through) {
+  // Written last in the close, so every entry of the operation that closes it is counted.
+  const auto nets = nets_through(ctx.db(), group, through);
+  for (const auto& [key, net] : nets)
+    if (net > INT64_MAX || net < INT64_MIN) return;  // not kept: reports compute such a day's balances
+  auto s = ctx.db().prepare(
+      "INSERT INTO period_balances (period_id, account_id, member_id, balance) VALUES (?, ?, ?, ?)");
+  for (const auto& [key, net] : nets) {
+    if (net == 0) continue;
+    s->reset();
+    s->bind(1, period.value).bind(2, key.first).bind(3, key.second).bind(4, static_cast<std::int64_t>(net));
+    s->run();
+  }
+  auto kept = ctx.db().prepare("UPDATE periods SET balances_kept = 1 WHERE id = ?");
+  kept->bind(1, period.value);
+  kept->run();
 }
 
 std::optional<period_info> find_period(write_context& ctx, group_id group, period_id id) {

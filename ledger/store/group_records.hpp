@@ -24,7 +24,12 @@ std::optional<member_id> member_left_by(write_context& ctx, operation_id by);
 void set_account_closed(write_context& ctx, account_id account, std::optional<calendar_date> closed_on);
 bool any_group(write_context& ctx);
 
+// Inserts the period and keeps its group's balances as of its last day (keep_period_balances).
 period_id insert_period(write_context& ctx, const period_info& p);
+// Stores the balances as of `through` beside the period (period_balances), so a report at that day reads
+// them instead of the lines (report_reads' nets_through). Nothing dated on or before `through` can be
+// written while the period stands closed; a reopened period's are no longer read.
+void keep_period_balances(write_context& ctx, period_id period, group_id group, calendar_date through);
 // The period, or nullopt when it is not one of the group's.
 std::optional<period_info> find_period(write_context& ctx, group_id group, period_id id);
 void mark_period_reopened(write_context& ctx, period_id id, const std::string& at, const std::string& by,

@@ -379,18 +379,27 @@ CREATE TABLE allocation_members (
   PRIMARY KEY (operation_id, member_id)
 ) WITHOUT ROWID;
 )sql",
-    // 6: a member's family and given names kept apart, in both scripts (khmer.md); '' for members added
-    // with a whole name only.
+    // 6: three additions of one release, in one step. A member's family and given names kept apart, in both
+    // scripts (khmer.md); '' for members added with a whole name only. Where each session was opened from,
+    // for the user's list of their sessions. The balances as of a closed period's last day, kept when it
+    // closes (nothing dated on or before that day can be written while it stands closed), so a report at a
+    // year's boundary reads them instead of the year's lines; a period closed before this step has none
+    // (balances_kept 0) and reports compute it.
     R"sql(
 ALTER TABLE members ADD COLUMN family_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN given_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN family_name_km TEXT NOT NULL DEFAULT '';
 ALTER TABLE members ADD COLUMN given_name_km TEXT NOT NULL DEFAULT '';
-
--- Where each session was opened from (the client's address and its browser), for the user's list of
--- their sessions.
 ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+ALTER TABLE periods ADD COLUMN balances_kept INTEGER NOT NULL DEFAULT 0 CHECK (balances_kept IN (0, 1));
+CREATE TABLE period_balances (
+  period_id INTEGER NOT NULL REFERENCES periods(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  member_id INTEGER NOT NULL,
+  balance INTEGER NOT NULL,
+  PRIMARY KEY (period_id, account_id, member_id)
+) WITHOUT ROWID;
 )sql",
 };
 

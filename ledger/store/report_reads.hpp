@@ -19,11 +19,18 @@ namespace samaki::ledger {
 // ledgers (a member named there is attribution and makes no balance), as in the balances table.
 using account_nets = std::map<std::pair<std::int64_t, std::int64_t>, int128>;
 
-// Nets of the lines dated on or before `as_of` (all history when none): the running balances less the
+// Nets of the lines dated on or before `as_of` (all history when none): the balances kept by the last close
+// on or before it when nothing is dated between (kept_nets_through), else the running balances less the
 // lines dated after it, so a recent date reads only recent lines.
 account_nets nets_through(sqlite::connection& db, group_id group, const std::optional<calendar_date>& as_of);
 // Nets of the lines dated before `day`: opening balances of a period starting on `day`.
 account_nets nets_before(sqlite::connection& db, group_id group, calendar_date day);
+// The nets through `day` without reading lines, when they are at hand: the balances kept by the latest
+// standing close on or before `day` (store/group_records: keep_period_balances), or none before any entry,
+// provided no entry is dated between that close and `day`. Else nullopt.
+std::optional<account_nets> kept_nets_through(sqlite::connection& db, group_id group, calendar_date day);
+// Every standing close's kept balances, oldest first: for verify to check them against the lines.
+std::vector<std::pair<calendar_date, account_nets>> kept_closes(sqlite::connection& db, group_id group);
 
 // Nets of the lines dated from `from` to `to` (inclusive; open ends when absent). With
 // `without_closing`, the entries that closed a period's income and expenses (periods.closing_entry) and
@@ -39,6 +46,16 @@ struct range_movements {
 };
 range_movements movements_with_closing(sqlite::connection& db, group_id group, calendar_date from,
                                        calendar_date to);
+// A range with its balances at both ends: `opening` through the day before `from`, `closing` through `to`,
+// and the movements between. When the opening is kept (a year after a closed year, or a first year), the
+// movements are the closing nets less the opening ones and only the closing entries are read; else the
+// range's lines are read once and the opening is the closing less them.
+struct range_with_ends {
+  account_nets opening, closing;
+  range_movements moved;
+};
+range_with_ends read_range_with_ends(sqlite::connection& db, group_id group, calendar_date from,
+                                     calendar_date to);
 // The same from `from` to `to`, closing entries left out, by every member a line names (attribution on
 // income and expense accounts included; 0 for none): a member's business in one grouped query.
 account_nets attributed_movements(sqlite::connection& db, group_id group, calendar_date from,

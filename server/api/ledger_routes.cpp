@@ -20,6 +20,8 @@ void add_ledger_routes(service& service) {
   add_harvest_report_routes(service);
   add_member_trades_routes(service);
   add_dashboard_routes(service);
+  add_member_harvest_routes(service);
+  add_allocation_surplus_routes(service);
 }
 
 }  // namespace samaki::server

@@ -41,6 +41,11 @@ int run_verify(cli_args args) {
     std::cout << "group " << p.group.value << ": FAILED running balance of account " << p.account
               << (p.member ? " member " + std::to_string(p.member) : std::string()) << ": stored " << p.stored
               << ", lines sum to " << p.recomputed << "\n";
+  for (const auto& p : report.kept)
+    std::cout << "group " << p.group.value << ": FAILED balance kept at the close through "
+              << p.through.to_string() << " of account " << p.account
+              << (p.member ? " member " + std::to_string(p.member) : std::string())
+              << ": it differs from the lines summed through that day\n";
   std::cout << (report.ok() ? "verify: ok\n" : "verify: FAILED\n");
   return report.ok() ? 0 : 1;
 }

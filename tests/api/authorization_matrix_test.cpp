@@ -89,6 +89,8 @@ const std::map<std::string, expected_access>& matrix() {
       {"GET /api/v1/groups/{gid}/reports/annual", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/reports/harvest", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/groups/{gid}/members/{mid}/trades", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/members/{mid}/harvests", {false, "A/A", "A/N", "A/N", "A/N"}},
+      {"GET /api/v1/groups/{gid}/reports/allocation-surplus", {false, "A/A", "A/N", "A/N", "A/N"}},
       {"GET /api/v1/audit", {false, "A/A", "A/A", "F/F", "F/F"}},
       {"GET /api/v1/dashboard", {false, "A/A", "A/A", "A/A", "F/F"}},
       {"GET /api/v1/dashboard/cycle-summaries", {false, "A/A", "A/A", "F/F", "F/F"}},

@@ -175,6 +175,22 @@ TEST_CASE("year end: the appropriation of operations.md, the year closed and sea
   auto csv = t.get(group_path(g, "/reports/appropriation?year=2025&dividend_percent=5&format=csv"));
   CHECK(csv.status == 200);
   CHECK(csv.header("Content-Type").starts_with("text/csv"));
+  CHECK(preview.json.at("as_of") == "2025-12-31");
+
+  // The preview as of a day of the year, as if the year ended then: through 31 March the input sales
+  // (400,000) less their cost (250,000) make S = 150,000; the business is a's and c's input purchases only.
+  auto march = t.get(group_path(g, "/reports/appropriation?year=2025&dividend_percent=5&as_of=2025-03-31"));
+  REQUIRE(march.status == 200);
+  CHECK(march.json.at("as_of") == "2025-03-31");
+  CHECK(march.json.at("recorded") == false);
+  CHECK(march.json.at("surplus") == "150000.00");
+  CHECK(march.json.at("reserve") == "15000.00");
+  CHECK(march.json.at("patronage_pool") == "45000.00");
+  CHECK(march.json.at("total_business") == "400000.00");
+  CHECK(t.get(group_path(g, "/reports/appropriation?year=2025&as_of=2026-01-01")).error_code() ==
+        "bad_request");
+  CHECK(t.get(group_path(g, "/reports/appropriation?year=2025&as_of=2025-02-30")).error_code() ==
+        "invalid_date");
 
   // Refused, writing nothing: the year has not ended on the operation's date; a dividend above the cap; a
   // year with a loss (2024 has no surplus).
@@ -262,6 +278,12 @@ TEST_CASE("year end: the appropriation of operations.md, the year closed and sea
   CHECK(recorded.json.at("recorded") == true);
   CHECK(recorded.json.at("dividend_percent") == "5");
   CHECK(recorded.json.at("total") == "255000.00");
+  // A day before 31 December is still a preview, the recorded year end aside.
+  auto closed_march =
+      t.get(group_path(g, "/reports/appropriation?year=2025&dividend_percent=5&as_of=2025-03-31"));
+  REQUIRE(closed_march.status == 200);
+  CHECK(closed_march.json.at("recorded") == false);
+  CHECK(closed_march.json.at("surplus") == "150000.00");
   auto annual = t.get(group_path(g, "/reports/annual?year=2025"));
   REQUIRE(annual.status == 200);
   CHECK(annual.json.at("closed") == true);

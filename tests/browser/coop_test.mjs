@@ -128,6 +128,23 @@ async function yearEnd(page, api, set, lang) {
   await screen(page, "group");
   await page.click(`.warnings a[href="#/g/${gid}/year-end?year=${year}"]`);
   await screen(page, "year-end");
+  // The preview as of a day of the year, as if the year ended then: through 30 June only the input sale
+  // (300,000 less its cost of 200,000); the year cannot be closed from it. Then back to the whole year.
+  await page.fill("#f-as_of", day("06-30"));
+  await page.click("form.inline button[type=submit]");
+  await page.waitForURL(/as_of=/);
+  await screen(page, "year-end");
+  const june = await api.get(`/groups/${gid}/reports/appropriation?year=${year}&dividend_percent=0&as_of=${day("06-30")}`);
+  assert.equal(june.surplus, "100000.00");
+  assert.ok((await page.textContent("p.lead")).startsWith(t.year_end_preview_as_of.split("{date}")[0]), "said to be a preview as of that day");
+  assert.equal((await lines(page, ".appropriation li strong"))[0], shown(june.surplus), "the surplus through 30 June");
+  assert.equal(await page.locator("form.card button.primary").count(), 0, "no close from a preview as of a day before 31 December");
+  const juneCsv = await page.request.get(new URL(await page.getAttribute("a[download]", "href"), page.url()).href);
+  assert.ok((await juneCsv.text()).includes("\nsurplus,,100000.00"), "the preview as of that day as CSV");
+  await looksRight(page, lang, "95a-year-end-preview-as-of", shots);
+  await page.click(`a[href="#/g/${gid}/year-end?year=${year}&dividend_percent=0"]`);
+  await page.waitForURL((url) => !url.href.includes("as_of"));
+  await screen(page, "year-end");
   await page.fill("#f-dividend_percent", "5");
   await page.click("form.inline button[type=submit]");
   await page.waitForURL(/dividend_percent=5/);
@@ -212,6 +229,8 @@ async function committee(browser, base, lang) {
     people.push(await admin.post(`/groups/${g.id}/members`, { name, name_km, gender: "female", joined_on: day("01-01") }));
   const login = [`committee_treasurer_${lang}`, "treasurer-password"];
   await admin.post("/users", { username: login[0], password: login[1], display_name: "Treasurer", role: "treasurer", group_ids: [g.id] });
+  const memberLogin = [`committee_member_${lang}`, "member-password"];
+  await admin.post("/users", { username: memberLogin[0], password: memberLogin[1], display_name: people[0].name, role: "member", group_ids: [g.id], member_id: people[0].id });
   const page = await signedInPage(browser, base, lang, ...login);
   await page.click("a.group-card");
   await screen(page, "group");
@@ -241,12 +260,24 @@ async function committee(browser, base, lang) {
   assert.ok((await page.textContent(".warnings")).includes(fill(t.surplus_to_allocate, { amount: shown("2200000") })));
   await page.click(`.warnings a[href="#/g/${g.id}/record/allocation"]`);
   await screen(page, "operation");
+  // What the committee may share is on the form before anything is typed, from the ledger.
+  await page.waitForSelector(".surplus .lead strong");
+  assert.equal(await page.textContent(".surplus .lead strong"), shown("2200000"), "the surplus available");
   await page.fill("#f-decision", "Minute book p. 3");
+  // More than the surplus: said as it is typed, and refused with the limit when sent anyway.
+  await page.fill("#f-village_fund", "2300000");
+  page.expect([`422 /api/v1/groups/${g.id}/operations`]);
+  assert.equal(await page.textContent(".surplus p.error"), fill(t.allocation_over, { amount: shown("100000") }));
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".form-status .error");
+  assert.equal(await page.textContent(".form-status .error"),
+    fill(t["error.insufficient_funds.surplus"], { value: shown("2300000"), limit: shown("2200000") }), "refused above the surplus");
   await page.fill("#f-village_fund", "500000");
   await page.fill("#f-members\\.amount", "1200000");
   await page.selectOption("#f-members\\.split", "work_days");
   await page.fill("#f-members\\.from", `${year + 1}-01-01`);
   await page.fill("#f-members\\.to", await page.inputValue("#f-date"));
+  assert.equal(await page.textContent(".surplus p:last-child"), fill(t.allocation_leaves, { amount: shown("500000") }), "what the split leaves");
   await looksRight(page, lang, "9a-allocation", shots);
   await save(page);
   const api = await apiAs(base, ...login);
@@ -260,8 +291,28 @@ async function committee(browser, base, lang) {
   assert.equal(await page.locator(".report-part table.report tbody tr").filter({ hasText: shown("900000") }).count(), 1, "the member's share in the harvest report");
   await looksRight(page, lang, "9b-harvest-report", shots);
   await printed(page, `${lang}-harvest-report`, shots);
+
+  // The treasurer pays one member; each member's page shows their work days, share, paid and owed.
+  const allocated = (await api.get(`/groups/${g.id}/operations?type=allocation`)).items.at(-1);
+  await api.post(`/groups/${g.id}/operations`, { type: "pay_distribution", date: allocated.date, member_id: people[1].id });
+  await page.goto(page.url().replace(/#.*/, `#/g/${g.id}/members/${people[1].id}`));
+  await screen(page, "member");
+  assert.deepEqual(await lines(page, ".tile-value"), [shown("0"), shown("300000"), shown("300000")], "owed, given, paid");
+  assert.deepEqual(await lines(page, "table.member-harvests tbody td.num"), ["1", shown("300000")], "one day, its share");
+  await looksRight(page, lang, "9c-committee-member-treasurer", shots);
   noProblems(page, `${lang} committee`);
   await page.context().close();
+
+  const mine = await signedInPage(browser, base, lang, ...memberLogin);
+  await mine.click("a.group-card");
+  await screen(mine, "member");
+  assert.equal(await mine.textContent("h3"), t.my_harvests);
+  assert.deepEqual(await lines(mine, ".tile-value"), [shown("900000"), shown("900000"), shown("0")], "owed to me, given, paid");
+  assert.deepEqual(await lines(mine, "table.member-harvests tbody td.num"), ["3", shown("900000")], "my three days and my share");
+  assert.ok((await mine.textContent("table.member-harvests")).includes("Minute book p. 3"), "the committee's decision");
+  await looksRight(mine, lang, "9d-committee-member", shots);
+  noProblems(mine, `${lang} committee member`);
+  await mine.context().close();
   await api.context.dispose();
   await admin.context.dispose();
 }

@@ -79,6 +79,8 @@ export default {
       }),
       // A cooperative member's part, fetched only for one (screens/trade/).
       ...(kind === "agri_cooperative" && { coop: import("./trade/member_coop.js"), trades: ctx.api(`${base}/trades`).then((x) => x.items) }),
+      // A committee member's harvests: work days, shares, what is paid and owed (screens/trade/).
+      ...(kind === "joint_task" && { task: import("./trade/member_task.js"), harvests: ctx.api(`${base}/harvests`) }),
     });
   },
   render(data, ctx) {
@@ -101,6 +103,7 @@ export default {
       member.left_on && h("p.note.warn", { text: t("left_on", { date: date(member.left_on) }) }),
       isSavings ? savingsTiles(g, mine, data, savings, loan, mid)
         : data.coop ? data.coop.coopPart(g, mine, statement, data.trades)
+          : data.task ? data.task.taskPart(g, mine, data.harvests)
           : h("div.tiles.big", {}, tile(t(mine ? "my_savings" : "savings"), savings, g.currency),
             tile(t(mine ? "my_loan" : "loan"), loan, g.currency, { warn: !isZero(loan) })),
       passbook && savingsBars(passbook.rows, g.currency),

@@ -177,6 +177,7 @@ export const operation = {
     }
     const form = h("form.card", {}, controls, lists.map((f) => memberRows(f, data)), h("button.primary", { type: "submit", text: t("save") }));
     if (sums) form.insertBefore(sums.liveSums(form, data), form.lastChild);
+    if (sums && type.type === "allocation") form.prepend(sums.allocationSurplus(form, ctx, g));
     return [...heading(g, typeLabel(type), `/g/${g.id}/record`, t("record_other")), onSubmit(form, async (v) => {
       const done = await ctx.send(`/groups/${g.id}/operations`, request(type, items, lists, v), { signal: ctx.signal });
       invalidate(`/groups/${g.id}`);

@@ -14,6 +14,7 @@
 #include "ledger/operations/money_moves.hpp"
 #include "ledger/operations/trades.hpp"
 #include "ledger/operations/undo_rules.hpp"
+#include "ledger/reports/joint_task/allocation_surplus.hpp"
 #include "ledger/store/allocation_records.hpp"
 #include "ledger/store/book_reads.hpp"
 #include "ledger/store/operation_records.hpp"
@@ -37,19 +38,6 @@ money optional_amount_or_zero(const field_reader& f, std::string_view name, iso_
     return money::zero(currency);
   }
   return amount->value_or(money::zero(currency));
-}
-
-// The surplus on 3060 once income and expenses through `day` are closed into it (a credit balance).
-money surplus_through(operation_context& ctx, calendar_date day) {
-  auto& db = ctx.books().db();
-  auto balances = balances_as_of(db, ctx.info().id, day);
-  std::int64_t surplus = 0;
-  for (const auto& a : load_accounts(db, ctx.info().id)) {
-    const bool result_account = a.type == account_type::income || a.type == account_type::expense;
-    if (!(a.currency == ctx.info().currency) || (!result_account && a.code != "3060")) continue;
-    if (auto it = balances.find({a.id.value, 0}); it != balances.end()) surplus -= it->second;
-  }
-  return money(surplus, ctx.info().currency);
 }
 
 // Who shares and with what weight: every member of the group on the day, or the days each worked.
@@ -120,7 +108,7 @@ result<apply_step> plan(operation_context& ctx, const field_reader& f) {
   if (!total.is_positive())
     return f.invalid("village_fund", errc::bad_request,
                      "an allocation gives something to the village fund, reinvestment or members");
-  record.surplus = surplus_through(ctx, day);
+  record.surplus = read_allocation_surplus(ctx.books().db(), ctx.info(), day).surplus;
   if (compare(total, record.surplus) > 0)
     return error(
         errc::insufficient_funds,

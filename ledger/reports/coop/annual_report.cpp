@@ -21,20 +21,19 @@ result<annual_report> read_annual_report(sqlite::connection& db, group_id id, in
   out.members = books->members;
   for (const auto& p : load_periods(db, id))
     if (!p.reopened_at && p.through >= last) out.closed = true;
-  auto closing_nets = nets_through(db, id, last);
+  // The balances on 31 December and a year before, and the year's movements between: from the balances
+  // kept when the years closed where they were, else from one pass over the year's lines.
+  const auto books_of_year = read_range_with_ends(db, id, first, last);
+  const auto& closing_nets = books_of_year.closing;
+  const auto& opening_nets = books_of_year.opening;
   out.position = build_balance_sheet(*books, closing_nets, last, true);
-  // The year's lines are read once: the income statement leaves the closing entries out, and the opening
-  // nets are the closing ones less every line of the year.
-  const auto year_lines = movements_with_closing(db, id, first, last);
-  out.results = build_income_statement(*books, year_lines.without_closing(), first, last);
+  out.results = build_income_statement(*books, books_of_year.moved.without_closing(), first, last);
   auto appropriation = read_appropriation_report(db, id, year, dividend);
   if (appropriation)
     out.appropriation = std::move(*appropriation);
   else
     out.appropriation_refused = appropriation.error();
 
-  auto opening_nets = closing_nets;
-  for (const auto& [key, net] : year_lines.all) opening_nets[key] -= net;
   std::set<std::pair<std::int64_t, std::int64_t>> keys;
   for (const auto* nets : {&opening_nets, &closing_nets})
     for (const auto& [key, value] : *nets) keys.insert(key);

@@ -16,16 +16,24 @@ result<group_info> cooperative(sqlite::connection& db, group_id id) {
 }
 
 result<appropriation_report> read_appropriation_report(sqlite::connection& db, group_id id, int year,
-                                                       percent dividend) {
+                                                       percent dividend, std::optional<calendar_date> as_of) {
   sqlite::read_snapshot snapshot(db);
   auto group = cooperative(db, id);
   if (!group) return group.error();
-  if (auto recorded = load_appropriation(db, *group, year))
-    return appropriation_report{*group, std::move(*recorded), true};
-  auto rules = bylaws_on(load_bylaws(db, *group), *group, last_day_of_year(year));
-  auto sheet = appropriate(read_year_figures(db, *group, year), rules, dividend);
+  const auto last = last_day_of_year(year);
+  const auto day = as_of.value_or(last);
+  if (day < first_day_of_year(year) || day > last)
+    return error(
+        errc::bad_request, "as_of must be a day of " + std::to_string(year),
+        {{"field", "as_of"}, {"from", first_day_of_year(year).to_string()}, {"to", last.to_string()}});
+  // What the year end made, when it is recorded; a day before 31 December is always a preview.
+  if (day == last)
+    if (auto recorded = load_appropriation(db, *group, year))
+      return appropriation_report{*group, std::move(*recorded), true, last};
+  auto rules = bylaws_on(load_bylaws(db, *group), *group, day);
+  auto sheet = appropriate(read_year_figures(db, *group, year, day), rules, dividend);
   if (!sheet) return sheet.error();
-  return appropriation_report{*group, std::move(*sheet), false};
+  return appropriation_report{*group, std::move(*sheet), false, day};
 }
 
 }  // namespace samaki::ledger

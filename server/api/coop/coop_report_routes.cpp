@@ -1,7 +1,8 @@
 // A cooperative's year-end reports, JSON or ?format=csv, names in Khmer with ?lang=km:
-// GET .../reports/appropriation?year=&dividend_percent= — the appropriation of the year's surplus as the
-//   year_end operation makes it ("recorded": false, a preview; dividend_percent "0" when left out), or as it
-//   made it ("recorded": true) once the year is closed;
+// GET .../reports/appropriation?year=&dividend_percent=&as_of= — the appropriation of the year's surplus as
+//   the year_end operation makes it ("recorded": false, a preview; dividend_percent "0" when left out), or as
+//   it made it ("recorded": true) once the year is closed; with as_of (a day of the year, 31 December when
+//   left out, given back as "as_of") a preview as if the year ended that day;
 // GET .../reports/annual?year=[&dividend_percent=] — financial position on 31 December, the year's income
 //   statement, the appropriation (or "appropriation_refused" with the error that stops it, e.g. a loss),
 //   changes in equity and patronage per member.
@@ -50,6 +51,7 @@ boost::json::object sheet_json(report_language language, const ledger::appropria
       add_names(o, language, *it->second);
   }
   out["recorded"] = r.recorded;
+  out["as_of"] = r.as_of.to_string();
   return out;
 }
 
@@ -72,12 +74,14 @@ awaitable<http_response> appropriation_report(request_context& ctx) {
   if (!year) co_return error_response(year.error());
   auto dividend = read_dividend(ctx);
   if (!dividend) co_return error_response(dividend.error());
+  auto as_of = query_date(ctx, "as_of");
+  if (!as_of) co_return error_response(as_of.error());
   using report = std::pair<ledger::appropriation_report, std::vector<ledger::member_info>>;
   auto answering = answer_report<report>(
-      ctx, "appropriation", ledger::calendar_date::from_ymd(*year, 12, 31),
-      [group = path_group(ctx), y = *year,
-       d = *dividend](ledger::sqlite::connection& db) -> ledger::result<report> {
-        auto r = ledger::read_appropriation_report(db, group, y, d);
+      ctx, "appropriation", as_of->value_or(ledger::calendar_date::from_ymd(*year, 12, 31)),
+      [group = path_group(ctx), y = *year, d = *dividend,
+       day = *as_of](ledger::sqlite::connection& db) -> ledger::result<report> {
+        auto r = ledger::read_appropriation_report(db, group, y, d, day);
         if (!r) return r.error();
         auto books = ledger::read_group_books(db, group);
         if (!books) return books.error();

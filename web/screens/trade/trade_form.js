@@ -1,9 +1,11 @@
 // A trade's form as it is typed (a cooperative's or committee's operations): each amount's currency beside
 // its label, kg × price and what a sale in another currency comes to at the rate, the rate of an exchange;
-// the rate asked only for another currency, and only the cash boxes of the sale's currency offered.
+// the rate asked only for another currency, and only the cash boxes of the sale's currency offered. A
+// committee's allocation shows the surplus it may share.
 import { t } from "../../i18n.js";
-import { currencySign, money, number, parseAmount, parseDecimal } from "../../format.js";
+import { addAmounts, currencySign, date, isZero, money, number, parseAmount, parseDecimal, subtract } from "../../format.js";
 import { h } from "../../ui.js";
+import { isAbort } from "../../api.js";
 import { isDecimalText } from "../operation.js";
 
 // Decimal strings as [BigInt, scale]: "12.5" -> [125n, 1].
@@ -81,5 +83,44 @@ export function liveSums(form, data) {
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   update();
+  return note;
+}
+
+// A committee's allocation: what it may share on the form's date (the surplus on 3060 once the income and
+// expenses through that day are closed, from the ledger), shown before the split is typed, then what the
+// typed amounts leave, or by how much they pass it (the server refuses that too).
+export function allocationSurplus(form, ctx, g) {
+  const note = h("div.surplus", { "aria-live": "polite" });
+  let available = null;
+  let asked = null;
+  const typed = () => {
+    const v = Object.fromEntries(new FormData(form));
+    return addAmounts(["village_fund", "reinvest", "members.amount"].map((name) => parseAmount(v[name] || "") || "0"));
+  };
+  const show = () => {
+    if (!available) return;
+    const total = typed();
+    const left = subtract(available.surplus, total);
+    note.replaceChildren(
+      h("p.lead", {}, h("span", { text: `${t("surplus_available", { date: date(available.as_of) })} ` }), h("strong.num", { text: money(available.surplus, g.currency) })),
+      h("p.hint", { text: t("surplus_made_of", { result: money(available.result, g.currency), carried: money(available.carried, g.currency) }) }),
+      !isZero(total) && h(`p${left.startsWith("-") ? ".error" : ""}`, { text: left.startsWith("-")
+        ? t("allocation_over", { amount: money(left.slice(1), g.currency) })
+        : t("allocation_leaves", { amount: money(left, g.currency) }) }));
+  };
+  const load = async () => {
+    const day = form.querySelector("#f-date")?.value;
+    if (!day || day === asked) return show();
+    asked = day;
+    try {
+      available = await ctx.api(`/groups/${g.id}/reports/allocation-surplus?as_of=${day}`);
+      if (asked === day) show();
+    } catch (error) {
+      if (!isAbort(error)) note.replaceChildren(h("p.error", { text: t("error.server") }));
+    }
+  };
+  form.addEventListener("input", load);
+  form.addEventListener("change", load);
+  load();
   return note;
 }

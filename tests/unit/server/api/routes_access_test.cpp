@@ -92,6 +92,8 @@ TEST_CASE("who may call each ledger endpoint", "[server][routes][access]") {
                       "GET " + g + "/reports/annual " + all + " group",
                       "GET " + g + "/reports/harvest " + all + " group",
                       "GET " + g + "/members/{mid}/trades " + all + " group own-member",
+                      "GET " + g + "/members/{mid}/harvests " + all + " group own-member",
+                      "GET " + g + "/reports/allocation-surplus " + all + " group",
                       "GET /api/v1/audit admin,staff",
                       "GET /api/v1/dashboard " + readers,
                       "GET /api/v1/dashboard/cycle-summaries admin,staff",
