@@ -136,11 +136,12 @@ std::vector<kept_balance_problem> verify_kept_balances(sqlite::connection& db,
       auto keys = kept;
       for (const auto& [key, net] : running) keys[key];
       for (const auto& [key, ignored] : keys) {
-        auto value_in = [&key](const account_nets& nets) -> int128 {
-          auto it = nets.find(key);
+        // The key as a parameter: clang 14 cannot capture a structured binding.
+        auto value_in = [](const account_nets& nets, const auto& wanted) -> int128 {
+          auto it = nets.find(wanted);
           return it == nets.end() ? 0 : it->second;
         };
-        const int128 stored = value_in(kept), recomputed = value_in(running);
+        const int128 stored = value_in(kept, key), recomputed = value_in(running, key);
         if (stored != recomputed)
           out.push_back({g, through, account_owner(db, key.first).second, key.second, stored, recomputed});
       }
