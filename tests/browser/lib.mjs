@@ -3,7 +3,7 @@
 // UI's own texts (web/i18n) to compare with, and the checks every screen must pass.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, request } from "playwright-core";
@@ -253,6 +253,11 @@ export async function printed(page, name, screenshots) {
   const colours = await page.$eval("#view", (n) => [getComputedStyle(document.body).color, getComputedStyle(n).backgroundColor]);
   assert.equal(colours[0], "rgb(0, 0, 0)", `${name}: black text`);
   if (screenshots) await page.screenshot({ path: join(screenshots, `print-${name}.png`), fullPage: true });
+  // The page as Chromium prints it on A4: a real PDF of at least one page, kept beside the screenshots.
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) || []).length;
+  assert.ok(pdf.length > 5_000 && pages >= 1, `${name}: prints as an A4 PDF (${pdf.length} bytes, ${pages} pages)`);
+  if (screenshots) writeFileSync(join(screenshots, `print-${name}.pdf`), pdf);
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize(phone);
 }
