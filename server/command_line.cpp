@@ -95,7 +95,8 @@ std::vector<std::string> command_line::values(std::string_view name) const {
 }
 
 void command_line::require_known(std::span<const std::string_view> known) const {
-  for (const auto& [flag, value] : flags_) {
+  for (const auto& entry : flags_) {
+    const auto& flag = entry.first;  // not a structured binding: clang 14 cannot capture one in a lambda
     const bool is_known =
         std::ranges::any_of(known, [&](std::string_view k) { return normalize_flag_name(k) == flag; });
     if (!is_known) throw usage_error("unknown flag --" + flag);
