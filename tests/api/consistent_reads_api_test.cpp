@@ -57,7 +57,8 @@ std::string member_total(const boost::json::value& account) {
 TEST_CASE("verify, a statement and an account read one snapshot while postings commit beside them",
           "[api][ledger][consistency]") {
   group_with_treasurer start;
-  auto& [server, admin, group, treasurer] = start;
+  auto& [started_server, admin, group, treasurer] = start;
+  auto& server = started_server;  // a reference the posters' lambdas can capture (clang 14 cannot capture a binding)
   const auto member = create_member(treasurer, group, "Sophea");
   add_user(server, "poster", "poster's password", "treasurer", {group});
   const auto token = login_token(server, "poster", "poster's password");
