@@ -47,24 +47,20 @@ struct settings {
 
 settings parse(int argc, char** argv) {
   settings s;
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
-      return argv[++i];
-    };
+  for (samaki::bench::command_line args(argc, argv); args.next();) {
+    const auto& flag = args.flag();
     if (flag == "--members")
-      s.members = std::stoi(value());
+      s.members = args.count();
     else if (flag == "--operations")
-      s.operations = std::stoi(value());
+      s.operations = args.count();
     else if (flag == "--small-members")
-      s.small_members = std::stoi(value());
+      s.small_members = args.count();
     else if (flag == "--small-operations")
-      s.small_operations = std::stoi(value());
+      s.small_operations = args.count();
     else if (flag == "--keep")
       s.keep = true;
     else if (flag == "--dir")
-      s.dir = value();
+      s.dir = args.value();
     else
       throw std::invalid_argument("unknown option " + flag);
   }

@@ -44,20 +44,16 @@ struct settings {
 
 settings parse(int argc, char** argv) {
   settings s;
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value");
-      return argv[++i];
-    };
+  for (samaki::bench::command_line args(argc, argv); args.next();) {
+    const auto& flag = args.flag();
     if (flag == "--years")
-      s.years = std::stoi(value());
+      s.years = args.count();
     else if (flag == "--members")
-      s.members = std::stoi(value());
+      s.members = args.count();
     else if (flag == "--rounds")
-      s.rounds = std::stoi(value());
+      s.rounds = args.count();
     else if (flag == "--dir")
-      s.dir = value();
+      s.dir = args.value();
     else
       throw std::invalid_argument("unknown option " + flag + " (--years, --members, --rounds, --dir)");
   }

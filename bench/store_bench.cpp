@@ -7,6 +7,7 @@
 //
 // Prints one Markdown table row per history size: the medians over R rounds, each round the writer and
 // then the ceiling, so a noisy neighbour slowing one moment weighs on both sides of a round's ratio.
+#include "bench/bench_support.hpp"
 #include "ledger/groups/registry.hpp"
 #include "ledger/journal/hash_chain.hpp"
 #include "ledger/journal/posting.hpp"
@@ -25,6 +26,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -224,41 +226,36 @@ long count_entries(const std::string& path) {
   return db.query_int("SELECT count(*) FROM entries");
 }
 
-settings parse(int argc, char** argv) {
+settings parse(int argc, char** argv) try {
   settings s;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "%s needs a value\n", a.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
+  for (samaki::bench::command_line args(argc, argv); args.next();) {
+    const auto& a = args.flag();
     if (a == "--history")
-      s.histories.push_back(std::stol(next()));
+      s.histories.push_back(std::stol(args.value()));
     else if (a == "--entries")
-      s.entries = std::stol(next());
+      s.entries = std::stol(args.value());
     else if (a == "--threads")
-      s.threads = std::stoi(next());
+      s.threads = std::stoi(args.value());
     else if (a == "--window")
-      s.window = std::stoi(next());
+      s.window = std::stoi(args.value());
     else if (a == "--rounds")
-      s.rounds = std::max(1, std::stoi(next()));
+      s.rounds = std::max(1, std::stoi(args.value()));
     else if (a == "--normal")
       s.synchronous_full = false;
     else if (a == "--dir")
-      s.dir = next();
-    else {
-      std::fprintf(
-          stderr,
-          "usage: bench_store [--history N]... [--entries N] [--threads K] [--window W] [--rounds R] "
-          "[--normal] [--dir D]\n");
-      std::exit(2);
-    }
+      s.dir = args.value();
+    else
+      throw std::invalid_argument("unknown option " + a);
   }
   if (s.histories.empty()) s.histories = {100000};
   return s;
+} catch (const std::exception& e) {
+  std::fprintf(
+      stderr,
+      "%s\nusage: bench_store [--history N]... [--entries N] [--threads K] [--window W] [--rounds R] "
+      "[--normal] [--dir D]\n",
+      e.what());
+  std::exit(2);
 }
 
 double median(std::vector<double> values) {
