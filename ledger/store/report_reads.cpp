@@ -30,12 +30,12 @@ const std::string attributed_sums = sums_grouped_by("COALESCE(l.member_id, 0)");
 // entry_metadata has no index by key, and on a file of many groups a scan of it cost every small
 // group's report tens of milliseconds.
 constexpr std::string_view closing_only =
-    " AND e.id IN (SELECT c.id FROM entries c JOIN entry_metadata m ON m.entry_id = c.id AND m.key = "
-    "'closing' "
-    "WHERE c.group_id = ?1 AND c.date >= ?2 AND c.date <= ?3 UNION ALL SELECT r.id FROM entries r JOIN "
-    "entry_metadata m ON m.entry_id = r.reverses AND m.key = 'closing' WHERE r.group_id = ?1 AND r.date >= "
-    "?2 "
-    "AND r.date <= ?3 AND r.reverses IS NOT NULL)";
+    " AND e.id IN ("
+    "SELECT c.id FROM entries c JOIN entry_metadata m ON m.entry_id = c.id AND m.key = 'closing' "
+    "WHERE c.group_id = ?1 AND c.date >= ?2 AND c.date <= ?3 "
+    "UNION ALL "
+    "SELECT r.id FROM entries r JOIN entry_metadata m ON m.entry_id = r.reverses AND m.key = 'closing' "
+    "WHERE r.group_id = ?1 AND r.date >= ?2 AND r.date <= ?3 AND r.reverses IS NOT NULL)";
 
 int128 joined(const sqlite::statement& s, int high, int low) {
   return (int128(s.column_int(high)) << 32) + s.column_int(low);
